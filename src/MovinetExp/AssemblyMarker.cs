@@ -1,0 +1,1 @@
+namespace MovinetExp; internal static class AssemblyMarker { }
