@@ -1,1 +1,0 @@
-namespace MovinetExp; internal static class AssemblyMarker { }

@@ -1,0 +1,33 @@
+namespace MovinetExp.Common;
+
+/// <summary>
+/// A user-facing failure: the message names the file, key or line, what was expected and what to do.
+/// The command layer prints <see cref="Exception.Message"/> without a stack trace and exits with
+/// <see cref="ExitCode"/>. Anything that is not a MovinetException is a bug and keeps its stack trace.
+/// </summary>
+public abstract class MovinetException : Exception
+{
+    protected MovinetException(string message, Exception? inner = null) : base(message, inner) { }
+    public abstract int ExitCode { get; }
+}
+
+/// <summary>A bad command line, spec file, override or catalogue (exit code 2).</summary>
+public sealed class SpecException : MovinetException
+{
+    public SpecException(string message, Exception? inner = null) : base(message, inner) { }
+    public override int ExitCode => ExitCodes.UsageOrSpec;
+}
+
+/// <summary>Unreadable, missing or inconsistent data: videos, datasets, downloads, .npy files (exit code 3).</summary>
+public sealed class DataException : MovinetException
+{
+    public DataException(string message, Exception? inner = null) : base(message, inner) { }
+    public override int ExitCode => ExitCodes.Data;
+}
+
+/// <summary>A missing, corrupt or mismatched TensorFlow checkpoint (exit code 4).</summary>
+public sealed class CheckpointException : MovinetException
+{
+    public CheckpointException(string message, Exception? inner = null) : base(message, inner) { }
+    public override int ExitCode => ExitCodes.Checkpoint;
+}
