@@ -1,1 +1,27 @@
-return 0;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using MovinetExp.Cli.Commands;
+using MovinetExp.Cli.Infrastructure;
+using MovinetExp.Common;
+using MovinetExp.Native;
+using Spectre.Console.Cli;
+
+// Host: configuration (MOVINET_* environment variables), logging and DI for the commands.
+var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "movinet" });
+builder.Logging.ClearProviders();
+builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = false; });
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
+builder.Services.AddSingleton<CommandServices>();
+
+var app = new CommandApp(new TypeRegistrar(builder.Services));
+app.Configure(config =>
+{
+    config.SetApplicationName("dotnet movinet");
+    config.SetApplicationVersion(RuntimeVersions.Tool);
+    config.Settings.ExceptionHandler = ErrorHandler.Handle;
+    config.Settings.CancellationExitCode = ExitCodes.Interrupted;
+    config.Settings.StrictParsing = true;
+    CommandCatalog.Register(config);
+});
+return await app.RunAsync(args);

@@ -1,0 +1,32 @@
+using TorchSharp;
+
+namespace MovinetExp.Native;
+
+/// <summary>Picks where tensors live: CUDA when a CUDA build of LibTorch sees a GPU, else the CPU.</summary>
+public static class ComputeDevice
+{
+    /// <param name="requested">"auto", "cpu" or "cuda".</param>
+    public static torch.Device Select(string requested)
+    {
+        switch (requested)
+        {
+            case "cpu":
+                return torch.CPU;
+            case "cuda":
+                if (!torch.cuda.is_available())
+                    throw new Common.SpecException(
+                        "train.device is 'cuda' but no CUDA device is usable: this build uses the CPU LibTorch " +
+                        "(TorchSharp-cpu) or no GPU is present. Use device: auto or cpu, or install a CUDA build (README, 'CPU and CUDA').");
+                return torch.CUDA;
+            default:
+                return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+        }
+    }
+
+    /// <summary>Sets LibTorch's intra-op thread count; 0 keeps LibTorch's default (one per core).</summary>
+    public static int ConfigureThreads(int threads)
+    {
+        if (threads > 0) torch.set_num_threads(threads);
+        return torch.get_num_threads();
+    }
+}

@@ -1,0 +1,29 @@
+using TorchSharp;
+using static TorchSharp.torch;
+
+namespace MovinetExp.Training;
+
+/// <summary>
+/// One mini-batch as plain arrays. Tensors are made from it inside the training loop's dispose scope,
+/// so a batch never leaks native memory however its producer is written.
+/// </summary>
+/// <param name="Inputs">Row-major values: clips [B,T,H,W,3] (RGB in [0,1]) or features [B,P].</param>
+/// <param name="Shape">The shape of <paramref name="Inputs"/>.</param>
+/// <param name="Labels">Class index per example.</param>
+public sealed record Batch(float[] Inputs, long[] Shape, int[] Labels)
+{
+    public int Size => Labels.Length;
+
+    /// <summary>True when the inputs are video clips in channels-last layout (rank 5).</summary>
+    public bool IsVideo => Shape.Length == 5;
+
+    /// <summary>The model input on <paramref name="device"/>: clips become [B,3,T,H,W], features stay [B,P].</summary>
+    public Tensor InputTensor(Device device)
+    {
+        var host = tensor(Inputs, Shape);
+        var onDevice = device.type == DeviceType.CPU ? host : host.to(device);
+        return IsVideo ? onDevice.permute(0, 4, 1, 2, 3).contiguous() : onDevice;
+    }
+
+    public Tensor LabelTensor(Device device) => tensor(Labels.Select(l => (long)l).ToArray(), int64, device);
+}

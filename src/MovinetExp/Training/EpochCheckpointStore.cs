@@ -1,0 +1,73 @@
+using MovinetExp.Common;
+using static TorchSharp.torch;
+
+namespace MovinetExp.Training;
+
+/// <summary>
+/// Saves model, optimiser and training state after every epoch into <c>checkpoints/epoch-NNNN/</c>,
+/// written into a temporary folder and renamed, so a crash mid-save never leaves a half-written epoch
+/// that resume would trust. Keeps the latest epoch and the best one (by validation accuracy).
+/// </summary>
+public sealed class EpochCheckpointStore
+{
+    private const string ModelFile = "model.bin";
+    private const string OptimizerFile = "optimizer.bin";
+    private const string StateFile = "state.json";
+    private readonly string _root;
+
+    public EpochCheckpointStore(string checkpointsFolder)
+    {
+        _root = checkpointsFolder;
+        Directory.CreateDirectory(_root);
+    }
+
+    public void Save(EpochState state, nn.Module model, OptimizerSetup optimizer)
+    {
+        string final = EpochFolder(state.Epoch);
+        string temp = final + ".partial";
+        if (Directory.Exists(temp)) Directory.Delete(temp, true);
+        Directory.CreateDirectory(temp);
+        model.save(Path.Combine(temp, ModelFile));
+        optimizer.Save(Path.Combine(temp, OptimizerFile));
+        File.WriteAllText(Path.Combine(temp, StateFile), state.ToJson());
+        if (Directory.Exists(final)) Directory.Delete(final, true);
+        Directory.Move(temp, final);
+        PruneExcept(state.Epoch, state.BestEpoch);
+    }
+
+    /// <summary>The state of the last completely saved epoch, or null when none finished.</summary>
+    public EpochState? Latest()
+    {
+        var epochs = CompletedEpochs();
+        return epochs.Count == 0 ? null : EpochState.FromJson(File.ReadAllText(Path.Combine(EpochFolder(epochs[^1]), StateFile)));
+    }
+
+    public void Restore(int epoch, nn.Module model, OptimizerSetup? optimizer)
+    {
+        string folder = EpochFolder(epoch);
+        if (!File.Exists(Path.Combine(folder, ModelFile)))
+            throw new DataException($"{folder}: no saved model for epoch {epoch}; the run folder is incomplete. Start a new run instead of resuming.");
+        model.load(Path.Combine(folder, ModelFile));
+        optimizer?.Load(Path.Combine(folder, OptimizerFile));
+    }
+
+    public bool Has(int epoch) => File.Exists(Path.Combine(EpochFolder(epoch), StateFile));
+
+    private string EpochFolder(int epoch) => Path.Combine(_root, $"epoch-{epoch:D4}");
+
+    private List<int> CompletedEpochs() =>
+        Directory.EnumerateDirectories(_root, "epoch-*")
+            .Select(Path.GetFileName)
+            .Where(n => n!.Length == 10 && int.TryParse(n.AsSpan(6), out _))
+            .Select(n => int.Parse(n!.AsSpan(6)))
+            .Where(Has)
+            .Order()
+            .ToList();
+
+    private void PruneExcept(int latest, int best)
+    {
+        foreach (int epoch in CompletedEpochs())
+            if (epoch != latest && epoch != best)
+                Directory.Delete(EpochFolder(epoch), true);
+    }
+}
