@@ -12,7 +12,6 @@ var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings {
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = false; });
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
-builder.Services.AddSingleton<CommandServices>();
 
 var app = new CommandApp(new TypeRegistrar(builder.Services));
 app.Configure(config =>
