@@ -14,8 +14,10 @@ internal static class TableReader
         if (file.Length < TableFooter.Length)
             throw new InvalidDataException(
                 $"the file is {file.Length} bytes, shorter than the {TableFooter.Length}-byte table footer");
-        var (_, indexHandle) = TableFooter.Decode(file[^TableFooter.Length..]);
+        var (metaIndexHandle, indexHandle) = TableFooter.Decode(file[^TableFooter.Length..]);
         int blocksEnd = file.Length - TableFooter.Length;
+        // TF writes no meta blocks, so the metaindex is not used, but its CRC still tells a damaged file.
+        ReadBlock(file, blocksEnd, metaIndexHandle, "metaindex block");
 
         byte[] indexBlock = ReadBlock(file, blocksEnd, indexHandle, "index block");
         var entries = new List<TableEntry>();
