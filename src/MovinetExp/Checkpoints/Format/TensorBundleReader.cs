@@ -205,11 +205,10 @@ public sealed class TensorBundleReader : IDisposable
             throw new CheckpointException(
                 $"Tensor '{key}' has dtype {entry.DType.Name()}, whose values cannot be read as numbers. " +
                 "Read string tensors with ReadStrings; variant and resource tensors are not supported.");
-        long expected = entry.ElementCount * elementSize;
-        if (entry.Size != expected)
+        if (entry.Size % elementSize != 0 || entry.Size / elementSize != entry.ElementCount)
             throw new CheckpointException(
                 $"Checkpoint index '{IndexPath}': tensor '{key}' ({entry.DType.Name()} [{string.Join(", ", entry.Shape)}]) " +
-                $"should occupy {expected} bytes but its entry says {entry.Size}; the index is corrupt.");
+                $"should occupy {entry.ElementCount} x {elementSize} bytes but its entry says {entry.Size}; the index is corrupt.");
         return entry;
     }
 

@@ -50,6 +50,14 @@ public sealed record TensorEntry(
         if (shardId < 0 || offset < 0 || size < 0 || Array.Exists(shape, d => d < 0))
             throw new InvalidDataException(
                 $"entry '{key}' has a negative shard ({shardId}), offset ({offset}), size ({size}) or dimension");
+        long elements = 1;
+        foreach (long dim in shape)
+        {
+            // Keeps ElementCount free of overflow for every decoded entry.
+            if (dim != 0 && elements > long.MaxValue / dim)
+                throw new InvalidDataException($"entry '{key}' has shape [{string.Join(", ", shape)}], too many elements to exist");
+            elements *= dim;
+        }
         return new TensorEntry(key, dtype, shape, shardId, offset, size, crc, slices);
     }
 
