@@ -2,6 +2,7 @@ namespace MovinetExp.Checkpoints.Format;
 
 /// <summary>
 /// One tensor's index entry (<c>BundleEntryProto</c>): where its bytes are and how to check them.
+/// (Record equality compares <see cref="Shape"/> by reference, as for any array.)
 /// </summary>
 /// <param name="Key">Tensor name, e.g. <c>model/layer_with_weights-0/kernel/.ATTRIBUTES/VARIABLE_VALUE</c>.</param>
 /// <param name="DType">Element type.</param>
