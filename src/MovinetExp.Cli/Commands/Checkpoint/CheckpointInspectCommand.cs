@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using System.Globalization;
+using System.Text.Json;
+using MovinetExp.Checkpoints.Format;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MovinetExp.Cli.Commands.Checkpoint;
+
+/// <summary>`checkpoint inspect PATH`: every tensor of a TensorFlow checkpoint with dtype, shape and sum.</summary>
+internal sealed class CheckpointInspectCommand : Command<CheckpointInspectCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<PATH>")]
+        [Description("Checkpoint prefix, its .index file, or a folder holding a `checkpoint` file")]
+        public string Path { get; init; } = "";
+
+        [CommandOption("--json")]
+        [Description("Print {\"tensors\":[{\"key\",\"dtype\",\"shape\",\"sum\"}]} instead of a table")]
+        public bool Json { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var listing = CheckpointInspector.Inspect(settings.Path);
+        if (settings.Json)
+        {
+            Console.Out.WriteLine(JsonSerializer.Serialize(listing, new JsonSerializerOptions { WriteIndented = true }));
+            return 0;
+        }
+        var table = new Table().AddColumns("key", "dtype", "shape", "sum");
+        foreach (var t in listing.Tensors)
+            table.AddRow(
+                new Text(t.Key), new Text(t.DType), new Text("[" + string.Join(",", t.Shape) + "]"),
+                new Text(t.Unavailable ?? t.Sum?.ToString("R", CultureInfo.InvariantCulture) ?? "-"));
+        AnsiConsole.Write(table);
+        AnsiConsole.MarkupLine($"{listing.Tensors.Count} tensors in [bold]{Markup.Escape(listing.Prefix)}[/]");
+        return 0;
+    }
+}
