@@ -21,21 +21,7 @@ public static class Ucf101ZipSource
         IProgress<(long Done, long? Total)>? progress = null, HttpClient? client = null, CancellationToken ct = default)
     {
         var zip = await RemoteZip.OpenAsync(new HttpRangeReader(zipUrl, client), ct);
-        var byName = new Dictionary<string, RemoteZipEntry>(StringComparer.Ordinal);
-        var candidates = new List<VideoCandidate>();
-        var excluded = new List<ExcludedFile>();
-        foreach (var entry in zip.Entries.Where(e => !e.IsDirectory))
-        {
-            string[] segments = entry.Name.Split('/');
-            if (segments.Length < 2) excluded.Add(new ExcludedFile(entry.Name, "not inside a class folder"));
-            else if (!VideoFiles.IsVideo(entry.Name)) excluded.Add(new ExcludedFile(entry.Name, "not a video file extension"));
-            else
-            {
-                candidates.Add(new VideoCandidate(entry.Name, segments[^2]));
-                byName[entry.Name] = entry;
-            }
-        }
-
+        var (candidates, excluded, byName) = Catalogue(zip);
         string root = Path.GetFullPath(cacheFolder);
         var chosen = SplitSelector.Select(root, candidates, excluded, request, $"zip {zipUrl}");
         var all = chosen.Train.Concat(chosen.Val).Concat(chosen.Test).ToList();
@@ -54,5 +40,37 @@ public static class Ucf101ZipSource
 
         IReadOnlyList<VideoItem> Local(IReadOnlyList<VideoItem> items) => items.Select(i => i with { Path = localPaths[i.Path] }).ToList();
         return chosen with { Train = Local(chosen.Train), Val = Local(chosen.Val), Test = Local(chosen.Test) };
+    }
+
+    /// <summary>Class names (ordinal order) and their video counts, from the central directory only.</summary>
+    public static async Task<IReadOnlyList<(string ClassName, int Videos)>> ListClassesAsync(
+        Uri zipUrl, HttpClient? client = null, CancellationToken ct = default)
+    {
+        var zip = await RemoteZip.OpenAsync(new HttpRangeReader(zipUrl, client), ct);
+        return Catalogue(zip).Candidates
+            .GroupBy(c => c.ClassName)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count()))
+            .ToList();
+    }
+
+    /// <summary>Videos are entries <c>.../&lt;Class&gt;/&lt;file&gt;</c> with a video extension; the class is the parent folder.</summary>
+    private static (List<VideoCandidate> Candidates, List<ExcludedFile> Excluded, Dictionary<string, RemoteZipEntry> ByName) Catalogue(RemoteZip zip)
+    {
+        var byName = new Dictionary<string, RemoteZipEntry>(StringComparer.Ordinal);
+        var candidates = new List<VideoCandidate>();
+        var excluded = new List<ExcludedFile>();
+        foreach (var entry in zip.Entries.Where(e => !e.IsDirectory))
+        {
+            string[] segments = entry.Name.Split('/');
+            if (segments.Length < 2) excluded.Add(new ExcludedFile(entry.Name, "not inside a class folder"));
+            else if (!VideoFiles.IsVideo(entry.Name)) excluded.Add(new ExcludedFile(entry.Name, "not a video file extension"));
+            else
+            {
+                candidates.Add(new VideoCandidate(entry.Name, segments[^2]));
+                byName[entry.Name] = entry;
+            }
+        }
+        return (candidates, excluded, byName);
     }
 }

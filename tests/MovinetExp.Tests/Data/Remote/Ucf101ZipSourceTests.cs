@@ -42,6 +42,18 @@ public class Ucf101ZipSourceTests(TestVideoZip testZip) : IClassFixture<TestVide
     }
 
     [Fact]
+    public async Task ListsClassesWithVideoCountsFromTheDirectoryAlone()
+    {
+        using var server = new LoopbackFileServer(testZip.Bytes);
+        var classes = await Ucf101ZipSource.ListClassesAsync(server.Url);
+        var expected = testZip.Sources.Keys.GroupBy(k => k.Split('/')[1]).OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Count()));
+        Assert.Equal(expected, classes);
+        Assert.Equal(("Biking", 6), classes[1]);
+        Assert.True(server.BodyBytesSent < 100_000);
+    }
+
+    [Fact]
     public async Task AnInterruptedDownloadResumesInsteadOfStartingOver()
     {
         long fresh;
