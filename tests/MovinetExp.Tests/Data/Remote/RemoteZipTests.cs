@@ -57,6 +57,29 @@ public class RemoteZipTests(TestVideoZip testZip) : IClassFixture<TestVideoZip>
     }
 
     [Fact]
+    public async Task APartialEntryResumesFromItsPartFile()
+    {
+        using var server = new LoopbackFileServer(testZip.Bytes);
+        var zip = await RemoteZip.OpenAsync(new HttpRangeReader(server.Url));
+        var entry = zip.Entries.MaxBy(e => e.CompressedSize)!;
+        string target = TestPaths.NewScratchFolder("rzip");
+        long before = server.BodyBytesSent;
+
+        server.DropConnectionAfter(30 + entry.CompressedSize / 2);
+        await Assert.ThrowsAsync<DataException>(() => zip.ExtractAsync(entry, target));
+        long partLength = new FileInfo(Path.Combine(target, entry.Name) + ".part").Length;
+        Assert.InRange(partLength, 1, entry.CompressedSize - 1);
+
+        string path = await zip.ExtractAsync(entry, target);
+        Assert.Equal(FileHashes.Sha256(testZip.Sources[entry.Name]), FileHashes.Sha256(path));
+        // Two 30-byte local headers besides the data: nothing of the entry was fetched twice.
+        Assert.Equal(entry.CompressedSize + 2 * 30, server.BodyBytesSent - before);
+        var local = testZip.Bytes.AsSpan((int)entry.LocalHeaderOffset);
+        long dataStart = entry.LocalHeaderOffset + 30 + BinaryPrimitives.ReadUInt16LittleEndian(local[26..]) + BinaryPrimitives.ReadUInt16LittleEndian(local[28..]);
+        Assert.Equal($"bytes={dataStart + partLength}-{dataStart + entry.CompressedSize - 1}", server.RangeHeaders[^1]);
+    }
+
+    [Fact]
     public async Task ReadsZip64EndRecords()
     {
         // Rewrite the tail into ZIP64 form by hand (independent of the reader): ZIP64 EOCD record +
