@@ -26,35 +26,27 @@ public sealed class ResumableDownloader
         Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(destination))!);
         string part = PartPath(destination);
         long have = File.Exists(part) ? new FileInfo(part).Length : 0;
-        long transferred = 0;
-        bool resumed = false;
+        (long Transferred, bool Resumed) outcome;
         try
         {
             using var request = new HttpRequestMessage(HttpMethod.Get, url);
             if (have > 0) request.Headers.Range = new RangeHeaderValue(have, null);
             using var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
             long? total;
-            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0 && ContentRange.Of(response).Total == have)
-                total = have; // the part already holds the whole file
-            else if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
+            if (response.StatusCode == HttpStatusCode.RequestedRangeNotSatisfiable && have > 0)
             {
-                File.Delete(part); // longer than the remote file: not a prefix of it
-                throw new DataException($"Cannot resume {url}: the partial file '{part}' does not match the remote file; it was removed, run again to download from the start.");
+                total = ContentRange.Of(response).Total;
+                if (total != have)
+                {
+                    File.Delete(part); // longer than the remote file, so not a prefix of it
+                    throw new DataException($"Cannot resume {url}: the partial file '{part}' does not match the remote file; it was removed, run again to download from the start.");
+                }
+                outcome = (0, true); // the part already holds the whole file
             }
             else
             {
-                (total, resumed) = StartPoint(url, response, have, part);
-                if (!resumed) have = 0;
-                await using var output = new FileStream(part, resumed ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None);
-                await using var body = await response.Content.ReadAsStreamAsync(ct);
-                var buffer = new byte[1 << 16];
-                int n;
-                while ((n = await body.ReadAsync(buffer, ct)) > 0)
-                {
-                    await output.WriteAsync(buffer.AsMemory(0, n), ct);
-                    transferred += n;
-                    progress?.Report((have + transferred, total));
-                }
+                (total, bool resumed) = StartPoint(url, response, have, part);
+                outcome = (await ReceiveBodyAsync(response, part, resumed ? have : 0, total, progress, ct), resumed);
             }
             long length = new FileInfo(part).Length;
             if (total is not null && length != total)
@@ -65,7 +57,25 @@ public sealed class ResumableDownloader
             throw DownloadFailure.From(url, ex);
         }
         File.Move(part, destination, overwrite: true);
-        return new DownloadResult(destination, new FileInfo(destination).Length, FileHashes.Sha256(destination), transferred, resumed);
+        return new DownloadResult(destination, new FileInfo(destination).Length, FileHashes.Sha256(destination), outcome.Transferred, outcome.Resumed);
+    }
+
+    /// <summary>Writes the body to the part file (appending when <paramref name="have"/> &gt; 0) and returns the bytes received.</summary>
+    private static async Task<long> ReceiveBodyAsync(HttpResponseMessage response, string part, long have, long? total,
+        IProgress<(long Done, long? Total)>? progress, CancellationToken ct)
+    {
+        await using var output = new FileStream(part, have > 0 ? FileMode.Append : FileMode.Create, FileAccess.Write, FileShare.None);
+        await using var body = await response.Content.ReadAsStreamAsync(ct);
+        var buffer = new byte[1 << 16];
+        long transferred = 0;
+        int n;
+        while ((n = await body.ReadAsync(buffer, ct)) > 0)
+        {
+            await output.WriteAsync(buffer.AsMemory(0, n), ct);
+            transferred += n;
+            progress?.Report((have + transferred, total));
+        }
+        return transferred;
     }
 
     /// <summary>Total length and whether the answer continues the part (206 from its end) or restarts it (200).</summary>

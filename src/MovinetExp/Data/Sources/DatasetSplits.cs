@@ -2,7 +2,8 @@ namespace MovinetExp.Data.Sources;
 
 /// <summary>
 /// The outcome of a source: chosen classes (label i is ClassNames[i]), the videos of each split, and the
-/// files that were seen but left out. Paths are absolute; <see cref="Root"/> is what manifests are relative to.
+/// files that were seen but left out. Video paths are absolute; <see cref="Root"/> is what manifests are
+/// relative to. Excluded paths are as the source saw them (absolute files, or zip entry names).
 /// </summary>
 public sealed record DatasetSplits(
     string Root,
