@@ -9,12 +9,12 @@ namespace MovinetExp.Tests.Data.Remote;
 /// classes, so two small classes are a small fraction of the archive. Entries alternate between
 /// stored and deflate so both methods are exercised. Built once per test class (xunit fixture).
 /// </summary>
-public sealed class TestVideoZip
+public sealed class TestVideoZip : IDisposable
 {
     public TestVideoZip()
     {
-        string folder = TestPaths.NewScratchFolder("testzip");
-        Path = System.IO.Path.Combine(folder, "UCF101_videos.zip");
+        _folder = TestPaths.NewScratchFolder("testzip");
+        Path = System.IO.Path.Combine(_folder, "UCF101_videos.zip");
         var sources = new Dictionary<string, string>(StringComparer.Ordinal);
         using (var zip = ZipFile.Open(Path, ZipArchiveMode.Create))
         {
@@ -37,9 +37,14 @@ public sealed class TestVideoZip
         Bytes = File.ReadAllBytes(Path);
     }
 
+    private readonly string _folder;
+
     public string Path { get; }
     public byte[] Bytes { get; }
 
     /// <summary>Entry name to the original clip it was copied from.</summary>
     public IReadOnlyDictionary<string, string> Sources { get; }
+
+    /// <summary>The zip is ~60 MB; scratch folders are otherwise kept, so this one is removed.</summary>
+    public void Dispose() => Directory.Delete(_folder, recursive: true);
 }
