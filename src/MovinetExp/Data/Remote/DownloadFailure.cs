@@ -1,0 +1,27 @@
+using MovinetExp.Common;
+
+namespace MovinetExp.Data.Remote;
+
+/// <summary>
+/// Turns network failures into the user-facing <see cref="DataException"/>: the URL, what went wrong,
+/// and that a local copy can be given instead (callers add where exactly).
+/// </summary>
+internal static class DownloadFailure
+{
+    public const string LocalFileHint = "Check the network connection, or download the file elsewhere and pass a local file path instead.";
+
+    /// <summary>True for the exceptions a flaky or absent network produces (but not user cancellation).</summary>
+    public static bool IsNetworkError(Exception ex, CancellationToken ct) => ex switch
+    {
+        HttpRequestException or IOException => true,
+        // HttpClient reports its own timeout as a cancellation the caller never asked for.
+        TaskCanceledException when !ct.IsCancellationRequested => true,
+        _ => false,
+    };
+
+    public static DataException From(Uri url, Exception ex) =>
+        new($"Cannot download {url}: {ex.Message}. {LocalFileHint}", ex);
+
+    public static DataException Status(Uri url, int status, string? reason) =>
+        new($"Cannot download {url}: the server answered {status} {reason}. {LocalFileHint}");
+}

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Net.Http.Headers;
+using MovinetExp.Common;
+
+namespace MovinetExp.Data.Remote;
+
+/// <summary>
+/// Reads byte ranges of a remote file with HTTP GET + Range. Every answer must be 206 with a matching
+/// Content-Range; a server that ignores ranges (200 with the whole file) is reported as a
+/// <see cref="DataException"/> telling the user to download the whole file instead, because silently
+/// streaming gigabytes to read a few kilobytes is never what a caller of this class wants.
+/// </summary>
+public sealed class HttpRangeReader
+{
+    private readonly HttpClient _client;
+
+    /// <param name="url">The remote file.</param>
+    /// <param name="client">Optional client (tests, proxies); the process-wide shared client otherwise.</param>
+    public HttpRangeReader(Uri url, HttpClient? client = null)
+    {
+        Url = url;
+        _client = client ?? SharedHttp.Client;
+    }
+
+    /// <summary>The remote file.</summary>
+    public Uri Url { get; }
+
+    /// <summary>Total length of the remote file, from a one-byte range request (HEAD is not always allowed on storage buckets).</summary>
+    public async Task<long> GetLengthAsync(CancellationToken ct = default)
+    {
+        using var response = await SendRangeAsync(0, 1, ct);
+        var (_, _, total) = ContentRange.Of(response);
+        return total ?? throw new DataException($"Server for {Url} answered a range request without the file's total length; download the whole file and pass a local file path instead.");
+    }
+
+    /// <summary>Reads exactly <paramref name="length"/> bytes at <paramref name="offset"/>.</summary>
+    public async Task<byte[]> ReadAsync(long offset, int length, CancellationToken ct = default)
+    {
+        var buffer = new MemoryStream(length);
+        await CopyRangeToAsync(offset, length, buffer, null, ct);
+        return buffer.ToArray();
+    }
+
+    /// <summary>
+    /// Streams <paramref name="length"/> bytes at <paramref name="offset"/> into <paramref name="destination"/>.
+    /// Bytes already written stay written when the connection drops, which is what lets callers resume.
+    /// </summary>
+    /// <param name="progress">Receives the number of bytes copied so far by this call.</param>
+    public async Task CopyRangeToAsync(long offset, long length, Stream destination, IProgress<long>? progress = null, CancellationToken ct = default)
+    {
+        if (length == 0) return;
+        long copied = 0;
+        try
+        {
+            using var response = await SendRangeAsync(offset, length, ct);
+            await using Stream body = await response.Content.ReadAsStreamAsync(ct);
+            var buffer = new byte[1 << 16];
+            while (copied < length)
+            {
+                int n = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - copied)), ct);
+                if (n == 0)
+                    throw new IOException($"the connection closed after {copied} of {length} bytes of range {offset}-{offset + length - 1}");
+                await destination.WriteAsync(buffer.AsMemory(0, n), ct);
+                copied += n;
+                progress?.Report(copied);
+            }
+        }
+        catch (Exception ex) when (DownloadFailure.IsNetworkError(ex, ct))
+        {
+            throw DownloadFailure.From(Url, ex);
+        }
+    }
+
+    private async Task<HttpResponseMessage> SendRangeAsync(long offset, long length, CancellationToken ct)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, Url);
+        request.Headers.Range = new RangeHeaderValue(offset, offset + length - 1);
+        HttpResponseMessage response;
+        try
+        {
+            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
+        }
+        catch (Exception ex) when (DownloadFailure.IsNetworkError(ex, ct))
+        {
+            throw DownloadFailure.From(Url, ex);
+        }
+        try
+        {
+            CheckPartialContent(response, offset, length);
+            return response;
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private void CheckPartialContent(HttpResponseMessage response, long offset, long length)
+    {
+        if (response.StatusCode == HttpStatusCode.OK)
+            throw new DataException(
+                $"Server for {Url} ignores HTTP Range requests (it answered 200 with the whole file), so parts of it " +
+                "cannot be fetched on their own. Download the whole file and pass a local file path instead.");
+        if (response.StatusCode != HttpStatusCode.PartialContent)
+            throw DownloadFailure.Status(Url, (int)response.StatusCode, response.ReasonPhrase);
+        var (first, last, _) = ContentRange.Of(response);
+        if (first != offset || last != offset + length - 1)
+            throw new DataException(
+                $"Server for {Url} answered range {offset}-{offset + length - 1} with Content-Range {first}-{last}; " +
+                "the server's range support is unreliable. Download the whole file and pass a local file path instead.");
+    }
+}
