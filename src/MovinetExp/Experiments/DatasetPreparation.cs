@@ -1,0 +1,100 @@
+using Microsoft.Extensions.Logging;
+using MovinetExp.Catalog;
+using MovinetExp.Common;
+using MovinetExp.Data.Remote;
+using MovinetExp.Data.Sources;
+using MovinetExp.Data.Synthetic;
+using MovinetExp.Specs;
+using SourceClassSelection = MovinetExp.Data.Sources.ClassSelection;
+using SourceSplitPolicy = MovinetExp.Data.Sources.SplitPolicy;
+
+namespace MovinetExp.Experiments;
+
+/// <summary>
+/// Turns the spec's <c>data:</c> section into chosen videos: generates the synthetic set, reads a
+/// folder or split lists, or fetches only the chosen UCF101 entries from the remote zip; then selects
+/// classes and per-class splits with the spec's seed. Relative paths are relative to the spec file.
+/// </summary>
+public static class DatasetPreparation
+{
+    public static async Task<PreparedDataset> PrepareAsync(ExperimentSpec spec, string specDirectory, ToolCatalog catalog,
+        ILogger log, IProgress<string>? status, CancellationToken cancellation)
+    {
+        var data = spec.Data;
+        var request = new SplitRequest(
+            data.Classes.Names is { } names ? SourceClassSelection.Named(names) : SourceClassSelection.First(data.Classes.Count),
+            new SplitCounts(data.Split.Train, data.Split.Val, data.Split.Test),
+            data.SplitPolicy == Specs.SplitPolicy.Group ? SourceSplitPolicy.Group : SourceSplitPolicy.Random,
+            spec.Seed);
+
+        DatasetSplits splits;
+        string description;
+        switch (data.Source)
+        {
+            case DataSource.Synthetic:
+            {
+                var options = SyntheticOptionsFor(spec);
+                string root = data.Path != null ? Resolve(specDirectory, data.Path)
+                    : Path.Combine(catalog.CacheFolder, "synthetic", FileHashes.Sha256(System.Text.Encoding.UTF8.GetBytes(options.Fingerprint))[..12]);
+                status?.Report($"generating synthetic videos in {root}");
+                var generated = SyntheticDatasetGenerator.Generate(root, options, cancellation: cancellation);
+                log.LogInformation("synthetic dataset {Root}: {Classes} classes, {Videos} videos ({Reused})",
+                    generated.Root, generated.ClassNames.Count, generated.Items.Count, generated.Reused ? "reused" : "generated");
+                splits = FolderSource.Load(generated.Root, request);
+                description = $"synthetic motion classes in {generated.Root}";
+                break;
+            }
+            case DataSource.Folder:
+            {
+                string root = Resolve(specDirectory, data.Path!);
+                splits = FolderSource.Load(root, request);
+                description = $"folder {root}";
+                break;
+            }
+            case DataSource.List:
+            {
+                string root = Resolve(specDirectory, data.Path ?? ".");
+                string train = Resolve(specDirectory, data.List.Train!);
+                if (train.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
+                    splits = CsvListSource.Load(train, request);
+                else
+                    splits = Ucf101SplitListSource.Load(root, Resolve(specDirectory, data.List.ClassIndex ?? Path.Combine(Path.GetDirectoryName(train)!, "classInd.txt")),
+                        train, Resolve(specDirectory, data.List.Test!), request);
+                description = $"split lists {train}";
+                break;
+            }
+            case DataSource.Ucf101:
+            {
+                var url = new Uri(data.Url ?? catalog.Ucf101Url);
+                status?.Report($"reading the UCF101 zip's directory at {url} (only the chosen videos are downloaded)");
+                splits = await Ucf101ZipSource.LoadAsync(url, Path.Combine(catalog.CacheFolder, "ucf101"), request,
+                    new Progress<(long Done, long? Total)>(p => status?.Report($"downloading UCF101 videos: {p.Done / 1e6:F1} MB")),
+                    ct: cancellation);
+                description = $"UCF101 {url}";
+                break;
+            }
+            default:
+                throw new SpecException($"data.source '{data.Source}' is not supported.");
+        }
+
+        foreach (var excluded in splits.Excluded)
+            log.LogWarning("excluded {Path}: {Reason}", excluded.Path, excluded.Reason);
+        status?.Report("hashing the chosen videos");
+        var manifest = splits.BuildManifest();
+        log.LogInformation("{Description}: {Classes} classes; train {Train}, val {Val}, test {Test} videos; manifest sha256 {Hash}",
+            description, splits.ClassNames.Count, splits.Train.Count, splits.Val.Count, splits.Test.Count, manifest.Sha256);
+        return new PreparedDataset(splits, manifest, description);
+    }
+
+    private static SyntheticOptions SyntheticOptionsFor(ExperimentSpec spec)
+    {
+        var s = spec.Data.Synthetic;
+        var names = s.Kinds ?? spec.Data.Classes.Names;
+        return names != null
+            ? SyntheticOptions.WithClassNames(names, s.VideosPerClass, s.FramesPerVideo, s.Size, s.Size, s.Fps, spec.Seed)
+            : SyntheticOptions.WithClassCount(spec.Data.Classes.Count, s.VideosPerClass, s.FramesPerVideo, s.Size, s.Size, s.Fps, spec.Seed);
+    }
+
+    private static string Resolve(string baseDirectory, string path) =>
+        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, Environment.ExpandEnvironmentVariables(path)));
+}

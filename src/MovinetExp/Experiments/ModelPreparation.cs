@@ -1,0 +1,97 @@
+using Microsoft.Extensions.Logging;
+using MovinetExp.Catalog;
+using MovinetExp.Checkpoints;
+using MovinetExp.Common;
+using MovinetExp.Models;
+using MovinetExp.Reporting;
+using MovinetExp.Specs;
+using TorchSharp;
+
+namespace MovinetExp.Experiments;
+
+/// <summary>
+/// Builds the MoViNet the spec describes and loads its checkpoint: the released Kinetics-600 one
+/// (`pretrained`), none (random initialisation from the seed), a local path or archive, or
+/// `run:NAME`, the final model of the latest completed run of experiment NAME.
+/// </summary>
+public static class ModelPreparation
+{
+    public const string RunCheckpointPrefix = "run:";
+
+    public static MovinetOptions OptionsFor(ModelSpec model, int numClasses)
+    {
+        var variant = model.Variant == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base;
+        var options = MovinetOptions.For(model.Id.ToString().ToLowerInvariant(), variant, numClasses) with
+        {
+            Dropout = model.Dropout,
+            StochasticDepthRate = model.StochasticDepth,
+            HardSigmoidKind = model.HardSigmoid == HardSigmoidMode.Relu6 ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras,
+        };
+        if (model.Causal is bool causal) options = options with { Causal = causal };
+        return options;
+    }
+
+    public static async Task<PreparedModel> PrepareAsync(ExperimentSpec spec, string specDirectory, string runsRoot, int numClasses,
+        ToolCatalog catalog, torch.Device device, ILogger log, IProgress<string>? status, CancellationToken cancellation)
+    {
+        torch.random.manual_seed(spec.Seed);
+        var model = new MovinetClassifier(OptionsFor(spec.Model, numClasses));
+        var checkpoint = await ResolveAsync(spec, specDirectory, runsRoot, catalog, status, cancellation);
+        CheckpointLoadReport? report = null;
+        if (checkpoint != null)
+        {
+            var mode = LoadModeFor(spec.Model, checkpoint, numClasses);
+            status?.Report($"loading {checkpoint.Origin} ({mode})");
+            report = MovinetCheckpointLoader.Load(model, checkpoint.Prefix, mode);
+            log.LogInformation("loaded {Variables} variables ({Values} values) from {Prefix}, sha256 {Sha}; head variables left freshly initialised: {Skipped}",
+                report.VariablesLoaded, report.ValuesLoaded, report.Prefix, checkpoint.Sha256, report.HeadVariablesSkipped);
+        }
+        model.to(device);
+        return new PreparedModel(model, checkpoint, report);
+    }
+
+    private static CheckpointLoadMode LoadModeFor(ModelSpec model, ResolvedCheckpoint checkpoint, int numClasses)
+    {
+        switch (model.Load)
+        {
+            case LoadMode.Full: return CheckpointLoadMode.Full;
+            case LoadMode.Backbone: return CheckpointLoadMode.Backbone;
+        }
+        var detected = CheckpointModelDetector.TryDetect(checkpoint.Prefix);
+        if (detected == null || detected.NumClasses == numClasses) return CheckpointLoadMode.Full;
+        throw new SpecException(
+            $"model.load is auto, but the checkpoint {checkpoint.Origin} classifies {detected.NumClasses} classes and this experiment has {numClasses}. " +
+            "To train a new classifier on its backbone (transfer learning), set `model.load: backbone` in the spec.");
+    }
+
+    private static async Task<ResolvedCheckpoint?> ResolveAsync(ExperimentSpec spec, string specDirectory, string runsRoot,
+        ToolCatalog catalog, IProgress<string>? status, CancellationToken cancellation)
+    {
+        string value = spec.Model.Checkpoint;
+        if (value == "none") return null;
+        if (value == "pretrained")
+        {
+            var entry = catalog.Checkpoint(spec.Model.Id.ToString().ToLowerInvariant(), spec.Model.Variant.ToString().ToLowerInvariant());
+            status?.Report($"fetching {entry.Url}");
+            return await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder,
+                new Progress<(long Done, long? Total)>(p => status?.Report($"downloading {entry.File}: {p.Done / 1e6:F1} MB")), cancellation);
+        }
+        if (value.StartsWith(RunCheckpointPrefix, StringComparison.Ordinal))
+            return CheckpointSource.FromPath(LatestCompletedRunModel(runsRoot, value[RunCheckpointPrefix.Length..]), catalog.CacheFolder);
+        string path = Path.IsPathRooted(value) ? value : Path.GetFullPath(Path.Combine(specDirectory, value));
+        return CheckpointSource.FromPath(path, catalog.CacheFolder);
+    }
+
+    /// <summary>The model folder of the newest completed run of <paramref name="experiment"/> under <paramref name="runsRoot"/>.</summary>
+    public static string LatestCompletedRunModel(string runsRoot, string experiment)
+    {
+        string folder = Path.Combine(runsRoot, experiment);
+        var completed = Directory.Exists(folder)
+            ? Directory.EnumerateDirectories(folder).OrderDescending(StringComparer.Ordinal)
+                .Select(RunFolder.Open).FirstOrDefault(r => r.ReadStatus().State == RunState.Completed)
+            : null;
+        return completed?.ModelDirectory ?? throw new SpecException(
+            $"model.checkpoint is 'run:{experiment}' but there is no completed run of experiment '{experiment}' in {Path.GetFullPath(folder)}. " +
+            $"Run that experiment first (dotnet movinet run ...), or pass --runs with the folder that holds it.");
+    }
+}
