@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace MovinetExp.Evaluation;
 
 /// <summary>
@@ -32,17 +34,9 @@ public static class LogitMath
     }
 
     /// <summary>Index of the largest value; on a tie the lowest index wins (the convention of numpy and torch).</summary>
-    public static int ArgMax(ReadOnlySpan<double> values)
+    public static int ArgMax<T>(ReadOnlySpan<T> values) where T : IComparisonOperators<T, T, bool>
     {
-        int best = 0;
-        for (int i = 1; i < values.Length; i++)
-            if (values[i] > values[best]) best = i;
-        return best;
-    }
-
-    /// <inheritdoc cref="ArgMax(ReadOnlySpan{double})"/>
-    public static int ArgMax(ReadOnlySpan<float> values)
-    {
+        if (values.Length == 0) throw new ArgumentException("ArgMax of an empty row is undefined.", nameof(values));
         int best = 0;
         for (int i = 1; i < values.Length; i++)
             if (values[i] > values[best]) best = i;
@@ -51,7 +45,7 @@ public static class LogitMath
 
     /// <summary>
     /// 0-based rank of class <paramref name="index"/> when classes are sorted by descending value with
-    /// ties broken by lower index first; rank 0 is exactly the <see cref="ArgMax(ReadOnlySpan{float})"/> class.
+    /// ties broken by lower index first; rank 0 is exactly the <see cref="ArgMax{T}(ReadOnlySpan{T})"/> class.
     /// </summary>
     public static int Rank(ReadOnlySpan<float> values, int index)
     {

@@ -35,10 +35,13 @@ public static class ConfusionMatrixPlot
         plot.Font.Set(PlotFonts.Sans);
         var heatmap = plot.Add.Heatmap(Intensities(matrix, normalizeRows));
         heatmap.Colormap = new ScottPlot.Colormaps.Blues().Reversed();
+        // Anchor the colour scale at 0 (white = no clips) rather than at the smallest cell, and give an all-zero
+        // matrix a non-empty range.
+        heatmap.ManualRange = new ScottPlot.Range(0, normalizeRows ? 1 : Math.Max(1, matrix.Cast<int>().Max()));
         // Cell (row t, column p) is centred on (p, n-1-t): integer centres make tick positions exact.
         heatmap.Rectangle = new CoordinateRect(-0.5, n - 0.5, -0.5, n - 0.5);
         var colorBar = plot.Add.ColorBar(heatmap);
-        colorBar.Label = normalizeRows ? "fraction of true class" : "clips";
+        colorBar.Label = normalizeRows ? "row fraction" : "clips";
         if (!normalizeRows) // counts are whole numbers; half-clip ticks would be noise
             colorBar.Axis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
 
@@ -98,8 +101,9 @@ public static class ConfusionMatrixPlot
         {
             int n = names.Count;
             float tickFont = n <= 20 ? 14 : n <= 50 ? 12 : 10;
-            // At least ~1.6 line heights per class so adjacent tick labels never overlap.
-            int cell = Math.Max((int)(tickFont * 1.6f), Math.Min(60, 600 / n));
+            // About 600 px of matrix, but at least ~1.6 line heights per class so adjacent tick labels never
+            // overlap (this is what makes 101 classes grow the image) and at most 120 px so 2-3 classes are not huge.
+            int cell = Math.Clamp(600 / n, (int)(tickFont * 1.6f), 120);
             int longest = names.Max(s => s.Length);
             // ~0.7 em per character of DejaVu Sans, plus padding for the tick marks.
             float labelSpace = Math.Min(400, longest * tickFont * 0.7f + 24);

@@ -41,7 +41,7 @@ public static class ReportHtml
         string title = $"{run.ExperimentName} / {run.Name}";
         html.Raw("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\" />\n")
             .Element("title", $"movinet-exp report: {title}")
-            .Raw($"<style>\n{Style}</style>\n</head>\n<body>\n")
+            .Raw($"<style>\n{Style}\n</style>\n</head>\n<body>\n")
             .Element("h1", title);
 
         StatusSection(html, run);

@@ -22,25 +22,25 @@ public sealed class RunFolder
     /// <summary>The experiment name (the parent folder's name).</summary>
     public string ExperimentName => Path.GetFileName(Path.GetDirectoryName(Directory)!);
 
-    public string SpecResolvedYaml => File("spec.resolved.yaml");
-    public string EnvironmentJson => File("environment.json");
-    public string HistoryCsv => File("history.csv");
-    public string MetricsJson => File("metrics.json");
-    public string ConfusionMatrixCsv => File("confusion_matrix.csv");
-    public string ConfusionMatrixPng => File("confusion_matrix.png");
-    public string TrainingCurvesPng => File("training_curves.png");
-    public string ReportHtml => File("report.html");
-    public string LogTxt => File("log.txt");
-    public string LabelsTxt => File("labels.txt");
-    public string DataFilesCsv => File("data_files.csv");
-    public string SkippedFilesCsv => File("skipped_files.csv");
-    public string StatusJson => File("status.json");
+    public string SpecResolvedYaml => PathOf("spec.resolved.yaml");
+    public string EnvironmentJson => PathOf("environment.json");
+    public string HistoryCsv => PathOf("history.csv");
+    public string MetricsJson => PathOf("metrics.json");
+    public string ConfusionMatrixCsv => PathOf("confusion_matrix.csv");
+    public string ConfusionMatrixPng => PathOf("confusion_matrix.png");
+    public string TrainingCurvesPng => PathOf("training_curves.png");
+    public string ReportHtml => PathOf("report.html");
+    public string LogTxt => PathOf("log.txt");
+    public string LabelsTxt => PathOf("labels.txt");
+    public string DataFilesCsv => PathOf("data_files.csv");
+    public string SkippedFilesCsv => PathOf("skipped_files.csv");
+    public string StatusJson => PathOf("status.json");
     /// <summary>Optional <see cref="TransferComparison"/> record shown in the report.</summary>
-    public string ComparisonJson => File("comparison.json");
+    public string ComparisonJson => PathOf("comparison.json");
     /// <summary>Per-epoch training state for resume.</summary>
-    public string CheckpointsDirectory => File("checkpoints");
+    public string CheckpointsDirectory => PathOf("checkpoints");
     /// <summary>The final model as a TensorFlow checkpoint.</summary>
-    public string ModelDirectory => File("model");
+    public string ModelDirectory => PathOf("model");
 
     /// <summary>
     /// Creates a fresh run folder (with checkpoints/ and model/) and marks it <see cref="RunState.Running"/>.
@@ -83,19 +83,19 @@ public sealed class RunFolder
         if (!System.IO.Directory.Exists(full))
             throw new SpecException($"Run folder '{directory}' does not exist. Pass a folder printed by `dotnet movinet run`, e.g. runs/<experiment>/<timestamp>-<hash>.");
         var folder = new RunFolder(full);
-        if (!System.IO.File.Exists(folder.StatusJson))
+        if (!File.Exists(folder.StatusJson))
             throw new SpecException($"'{directory}' is not a run folder: it has no status.json. Pass a folder created by `dotnet movinet run`.");
         return folder;
     }
 
     /// <summary>Reads status.json.</summary>
-    public RunStatus ReadStatus() => RunStatus.Parse(System.IO.File.ReadAllText(StatusJson), StatusJson);
+    public RunStatus ReadStatus() => RunStatus.Parse(File.ReadAllText(StatusJson), StatusJson);
 
     /// <summary>Atomically rewrites status.json.</summary>
     public void WriteStatus(RunState state, int? lastCompletedEpoch, string? message = null) =>
         AtomicFile.WriteAllText(StatusJson, new RunStatus(state, lastCompletedEpoch, message, DateTime.UtcNow).ToJson());
 
-    private string File(string name) => Path.Combine(Directory, name);
+    private string PathOf(string name) => Path.Combine(Directory, name);
 
     private static void ValidateExperimentName(string name)
     {

@@ -24,6 +24,16 @@ public class PlotTests
     }
 
     [Fact]
+    public void ConfusionMatrix_RowNormalisedAndAllZero_Render()
+    {
+        string dir = TestPaths.NewScratchFolder("cm-plot");
+        ConfusionMatrixPlot.Save(Path.Combine(dir, "norm10.png"), ReportingFixtures.Matrix(10), ReportingFixtures.ClassNames(10), normalizeRows: true);
+        ConfusionMatrixPlot.Save(Path.Combine(dir, "zero.png"), new int[2, 2], ["a", "b"]);
+        Assert.True(new FileInfo(Path.Combine(dir, "norm10.png")).Length > 1000);
+        Assert.True(new FileInfo(Path.Combine(dir, "zero.png")).Length > 1000);
+    }
+
+    [Fact]
     public void ConfusionMatrix_RejectsMismatchedNames()
     {
         string path = Path.Combine(TestPaths.NewScratchFolder("cm-bad"), "cm.png");
