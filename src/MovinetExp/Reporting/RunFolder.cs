@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 using MovinetExp.Common;
 
 namespace MovinetExp.Reporting;
@@ -58,17 +57,17 @@ public sealed class RunFolder
         string parent = Path.GetFullPath(Path.Combine(runsRoot, experimentName));
         System.IO.Directory.CreateDirectory(parent);
 
-        byte[] initialStatus = Encoding.UTF8.GetBytes(new RunStatus(RunState.Running, null, null, utc).ToJson());
+        byte[] initialStatus = SnakeCaseJson.ToUtf8(new RunStatus(RunState.Running, null, null, utc));
         for (int attempt = 1; ; attempt++)
         {
             string candidate = Path.Combine(parent, attempt == 1 ? baseName : $"{baseName}-{attempt}");
             if (System.IO.Directory.Exists(candidate)) continue;
             System.IO.Directory.CreateDirectory(candidate);
+            var folder = new RunFolder(candidate);
             // Creating status.json exclusively is the claim: if another process created the same folder in the
             // same second, exactly one of us wins and the other moves on to the next suffix.
-            if (!AtomicFile.TryCreate(Path.Combine(candidate, "status.json"), initialStatus)) continue;
+            if (!AtomicFile.TryCreate(folder.StatusJson, initialStatus)) continue;
 
-            var folder = new RunFolder(candidate);
             System.IO.Directory.CreateDirectory(folder.CheckpointsDirectory);
             System.IO.Directory.CreateDirectory(folder.ModelDirectory);
             return folder;
@@ -89,11 +88,13 @@ public sealed class RunFolder
     }
 
     /// <summary>Reads status.json.</summary>
-    public RunStatus ReadStatus() => RunStatus.Parse(File.ReadAllText(StatusJson), StatusJson);
+    /// <exception cref="DataException">status.json is corrupt.</exception>
+    public RunStatus ReadStatus() =>
+        SnakeCaseJson.Read<RunStatus>(StatusJson, "It is written by the tool; delete the run folder if it is abandoned.");
 
     /// <summary>Atomically rewrites status.json.</summary>
     public void WriteStatus(RunState state, int? lastCompletedEpoch, string? message = null) =>
-        AtomicFile.WriteAllText(StatusJson, new RunStatus(state, lastCompletedEpoch, message, DateTime.UtcNow).ToJson());
+        SnakeCaseJson.Write(StatusJson, new RunStatus(state, lastCompletedEpoch, message, DateTime.UtcNow));
 
     private string PathOf(string name) => Path.Combine(Directory, name);
 

@@ -1,5 +1,3 @@
-using System.Text.Encodings.Web;
-using System.Text.Json;
 using MovinetExp.Common;
 
 namespace MovinetExp.Reporting;
@@ -13,27 +11,10 @@ public sealed record ComparisonEntry(string Name, double Accuracy, string? Note 
 /// </summary>
 public sealed record TransferComparison(string Title, IReadOnlyList<ComparisonEntry> Entries)
 {
-    private static readonly JsonSerializerOptions Options = new()
-    {
-        PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
-        WriteIndented = true,
-        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
-    };
-
     /// <summary>Atomically writes comparison.json.</summary>
-    public void Write(string path) => AtomicFile.WriteAllText(path, JsonSerializer.Serialize(this, Options) + "\n");
+    public void Write(string path) => SnakeCaseJson.Write(path, this);
 
     /// <exception cref="DataException">The file is not a comparison record.</exception>
-    public static TransferComparison Read(string path)
-    {
-        try
-        {
-            return JsonSerializer.Deserialize<TransferComparison>(File.ReadAllText(path), Options)
-                ?? throw new JsonException("the document is null");
-        }
-        catch (JsonException ex)
-        {
-            throw new DataException($"{path} is not a valid comparison file ({ex.Message}). Expected {{\"title\": ..., \"entries\": [{{\"name\": ..., \"accuracy\": ...}}]}}.", ex);
-        }
-    }
+    public static TransferComparison Read(string path) => SnakeCaseJson.Read<TransferComparison>(path,
+        "Expected {\"title\": ..., \"entries\": [{\"name\": ..., \"accuracy\": ..., \"note\": ...}]}.");
 }

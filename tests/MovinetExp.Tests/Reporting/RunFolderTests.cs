@@ -77,6 +77,15 @@ public class RunFolderTests
     }
 
     [Fact]
+    public void CorruptStatus_IsADataErrorNamingTheFile()
+    {
+        RunFolder run = RunFolder.Create(TestPaths.NewScratchFolder("runs"), "exp", "abc", When);
+        File.WriteAllText(run.StatusJson, "{\"state\": \"exploded\"}");
+        var ex = Assert.Throws<DataException>(() => run.ReadStatus());
+        Assert.Contains(run.StatusJson, ex.Message);
+    }
+
+    [Fact]
     public void Open_RejectsMissingAndNonRunFolders()
     {
         string root = TestPaths.NewScratchFolder("runs");
