@@ -1,0 +1,14 @@
+namespace MovinetExp.Evaluation;
+
+/// <summary>
+/// The spec's <c>expectations:</c> block. Every threshold is optional; an absent one is not checked.
+/// Accuracy and recall thresholds are minimums (fractions in [0, 1]); <see cref="MaxTestLoss"/> is a maximum.
+/// </summary>
+public sealed record ExpectationThresholds
+{
+    public double? TestAccuracy { get; init; }
+    public double? Top5Accuracy { get; init; }
+    public double? VideoAccuracy { get; init; }
+    public double? MinClassRecall { get; init; }
+    public double? MaxTestLoss { get; init; }
+}

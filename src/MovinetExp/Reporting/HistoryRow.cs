@@ -1,0 +1,14 @@
+namespace MovinetExp.Reporting;
+
+/// <summary>
+/// One line of history.csv: the state at the end of an epoch (1-based). Validation figures are null when the
+/// experiment has no validation split. <see cref="Seconds"/> is the epoch's wall time.
+/// </summary>
+public sealed record HistoryRow(
+    int Epoch,
+    double TrainLoss,
+    double TrainAccuracy,
+    double? ValLoss,
+    double? ValAccuracy,
+    double LearningRate,
+    double Seconds);

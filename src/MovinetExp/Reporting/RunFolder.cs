@@ -1,0 +1,109 @@
+using System.Globalization;
+using MovinetExp.Common;
+
+namespace MovinetExp.Reporting;
+
+/// <summary>
+/// One experiment run on disk: <c>&lt;runsRoot&gt;/&lt;experiment&gt;/&lt;UTC yyyyMMdd-HHmmss&gt;-&lt;specHash8&gt;[-N]/</c>.
+/// Knows the name of every file a run produces, and keeps status.json so that an interrupted or crashed run
+/// is visible as such. A run folder is never reused: a name clash gets a -2, -3, ... suffix.
+/// </summary>
+public sealed class RunFolder
+{
+    private RunFolder(string directory) => Directory = directory;
+
+    /// <summary>Absolute path of the run folder.</summary>
+    public string Directory { get; }
+
+    /// <summary>Folder name: timestamp, spec hash and any clash suffix.</summary>
+    public string Name => Path.GetFileName(Directory);
+
+    /// <summary>The experiment name (the parent folder's name).</summary>
+    public string ExperimentName => Path.GetFileName(Path.GetDirectoryName(Directory)!);
+
+    public string SpecResolvedYaml => PathOf("spec.resolved.yaml");
+    public string EnvironmentJson => PathOf("environment.json");
+    public string HistoryCsv => PathOf("history.csv");
+    public string MetricsJson => PathOf("metrics.json");
+    public string ConfusionMatrixCsv => PathOf("confusion_matrix.csv");
+    public string ConfusionMatrixPng => PathOf("confusion_matrix.png");
+    public string TrainingCurvesPng => PathOf("training_curves.png");
+    public string ReportHtml => PathOf("report.html");
+    public string LogTxt => PathOf("log.txt");
+    public string LabelsTxt => PathOf("labels.txt");
+    public string DataFilesCsv => PathOf("data_files.csv");
+    public string SkippedFilesCsv => PathOf("skipped_files.csv");
+    public string StatusJson => PathOf("status.json");
+    /// <summary>Optional <see cref="TransferComparison"/> record shown in the report.</summary>
+    public string ComparisonJson => PathOf("comparison.json");
+    /// <summary>Per-epoch training state for resume.</summary>
+    public string CheckpointsDirectory => PathOf("checkpoints");
+    /// <summary>The final model as a TensorFlow checkpoint.</summary>
+    public string ModelDirectory => PathOf("model");
+
+    /// <summary>
+    /// Creates a fresh run folder (with checkpoints/ and model/) and marks it <see cref="RunState.Running"/>.
+    /// </summary>
+    /// <param name="specHash">Hash of the resolved spec; its first 8 characters go into the folder name.</param>
+    /// <exception cref="SpecException">The experiment name cannot be a folder name.</exception>
+    public static RunFolder Create(string runsRoot, string experimentName, string specHash, DateTime utcNow)
+    {
+        ValidateExperimentName(experimentName);
+        if (string.IsNullOrWhiteSpace(specHash) || !specHash.All(char.IsAsciiLetterOrDigit))
+            throw new ArgumentException($"Spec hash '{specHash}' must be a non-empty alphanumeric string.", nameof(specHash));
+
+        DateTime utc = utcNow.Kind == DateTimeKind.Local ? utcNow.ToUniversalTime() : utcNow;
+        string baseName = utc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + specHash[..Math.Min(8, specHash.Length)].ToLowerInvariant();
+        string parent = Path.GetFullPath(Path.Combine(runsRoot, experimentName));
+        System.IO.Directory.CreateDirectory(parent);
+
+        byte[] initialStatus = SnakeCaseJson.ToUtf8(new RunStatus(RunState.Running, null, null, utc));
+        for (int attempt = 1; ; attempt++)
+        {
+            string candidate = Path.Combine(parent, attempt == 1 ? baseName : $"{baseName}-{attempt}");
+            if (System.IO.Directory.Exists(candidate)) continue;
+            System.IO.Directory.CreateDirectory(candidate);
+            var folder = new RunFolder(candidate);
+            // Creating status.json exclusively is the claim: if another process created the same folder in the
+            // same second, exactly one of us wins and the other moves on to the next suffix.
+            if (!AtomicFile.TryCreate(folder.StatusJson, initialStatus)) continue;
+
+            System.IO.Directory.CreateDirectory(folder.CheckpointsDirectory);
+            System.IO.Directory.CreateDirectory(folder.ModelDirectory);
+            return folder;
+        }
+    }
+
+    /// <summary>Opens an existing run folder (for resume, eval, report and compare).</summary>
+    /// <exception cref="SpecException">The folder does not exist or is not a run folder.</exception>
+    public static RunFolder Open(string directory)
+    {
+        string full = Path.GetFullPath(directory);
+        if (!System.IO.Directory.Exists(full))
+            throw new SpecException($"Run folder '{directory}' does not exist. Pass a folder printed by `dotnet movinet run`, e.g. runs/<experiment>/<timestamp>-<hash>.");
+        var folder = new RunFolder(full);
+        if (!File.Exists(folder.StatusJson))
+            throw new SpecException($"'{directory}' is not a run folder: it has no status.json. Pass a folder created by `dotnet movinet run`.");
+        return folder;
+    }
+
+    /// <summary>Reads status.json.</summary>
+    /// <exception cref="DataException">status.json is corrupt.</exception>
+    public RunStatus ReadStatus() =>
+        SnakeCaseJson.Read<RunStatus>(StatusJson, "It is written by the tool; delete the run folder if it is abandoned.");
+
+    /// <summary>Atomically rewrites status.json.</summary>
+    public void WriteStatus(RunState state, int? lastCompletedEpoch, string? message = null) =>
+        SnakeCaseJson.Write(StatusJson, new RunStatus(state, lastCompletedEpoch, message, DateTime.UtcNow));
+
+    private string PathOf(string name) => Path.Combine(Directory, name);
+
+    private static void ValidateExperimentName(string name)
+    {
+        // Restricted so the name is one portable path segment: no separators, no "..", nothing a shell would mangle.
+        bool valid = !string.IsNullOrEmpty(name) && name != "." && name != ".."
+            && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+        if (!valid)
+            throw new SpecException($"Experiment name '{name}' cannot be used as a run folder name. Use letters, digits, '-', '_' and '.' only (the spec's experiment name).");
+    }
+}
