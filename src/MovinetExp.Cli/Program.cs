@@ -23,4 +23,5 @@ app.Configure(config =>
     config.Settings.StrictParsing = true;
     CommandCatalog.Register(config);
 });
-return await app.RunAsync(args);
+using var interruption = Interruption.Install();
+return await app.RunAsync(args, interruption.Token);

@@ -71,10 +71,10 @@ public static class ModelPreparation
         if (value == "none") return null;
         if (value == "pretrained")
         {
-            var entry = catalog.Checkpoint(spec.Model.Id.ToString().ToLowerInvariant(), spec.Model.Variant.ToString().ToLowerInvariant());
+            var entry = catalog.Checkpoint(spec.Model.Id, spec.Model.Variant);
             status?.Report($"fetching {entry.Url}");
             return await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder,
-                new Progress<(long Done, long? Total)>(p => status?.Report($"downloading {entry.File}: {p.Done / 1e6:F1} MB")), cancellation);
+                new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading {entry.File}: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)), cancellation);
         }
         if (value.StartsWith(RunCheckpointPrefix, StringComparison.Ordinal))
             return CheckpointSource.FromPath(LatestCompletedRunModel(runsRoot, value[RunCheckpointPrefix.Length..]), catalog.CacheFolder);

@@ -1,0 +1,72 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using MovinetExp.Cli.Infrastructure;
+using MovinetExp.Common;
+using MovinetExp.Experiments;
+using MovinetExp.Reporting;
+using MovinetExp.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MovinetExp.Cli.Commands.Experiment;
+
+/// <summary>`run SPEC`: the whole experiment; exit 1 when an expectation fails.</summary>
+internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunCommand.Settings>
+{
+    public sealed class Settings : CatalogSettings
+    {
+        [CommandArgument(0, "[SPEC]")]
+        [Description("Experiment spec (YAML). Not needed with --resume")]
+        public string? Spec { get; init; }
+
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("Override a spec value, e.g. --set data.frames=16 (repeatable)")]
+        public string[] Overrides { get; init; } = [];
+
+        [CommandOption("--runs <DIR>")]
+        [Description("Folder that holds run folders (default: runs)")]
+        [DefaultValue("runs")]
+        public string Runs { get; init; } = "runs";
+
+        [CommandOption("--resume <RUN_DIR>")]
+        [Description("Continue an interrupted run after its last finished epoch")]
+        public string? Resume { get; init; }
+
+        public override ValidationResult Validate() =>
+            Spec == null && Resume == null ? ValidationResult.Error("give a SPEC file to run, or --resume RUN_DIR")
+            : Spec != null && Resume != null ? ValidationResult.Error("give either a SPEC or --resume RUN_DIR, not both")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        string specPath;
+        string? resume = null;
+        if (settings.Resume != null)
+        {
+            var run = RunFolder.Open(settings.Resume);
+            if (run.ReadStatus().State == RunState.Completed)
+                throw new SpecException($"Run '{run.Directory}' already completed; there is nothing to resume. Start a new run with `dotnet movinet run SPEC`.");
+            specPath = run.SpecResolvedYaml;
+            resume = run.Directory;
+        }
+        else specPath = settings.Spec!;
+
+        var spec = SpecLoader.Load(specPath, settings.Overrides);
+        var catalog = settings.LoadCatalog();
+        string runsRoot = resume != null ? Path.GetDirectoryName(Path.GetDirectoryName(resume)!)! : Path.GetFullPath(settings.Runs);
+        var request = new ExperimentRequest(spec, Path.GetDirectoryName(Path.GetFullPath(settings.Spec ?? specPath))!, runsRoot, catalog,
+            "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), resume);
+
+        AnsiConsole.MarkupLine($"[bold]{Markup.Escape(spec.Name)}[/]: MoViNet {spec.Model.Id.ToString().ToLowerInvariant()} {spec.Model.Variant.ToString().ToLowerInvariant()}, {spec.Data.Source.ToString().ToLowerInvariant()} data, {spec.Train.Epochs} epochs");
+        var outcome = await RunProgressView.RunAsync(progress => new ExperimentRunner(loggers).RunAsync(request, progress, cancellation));
+        ExpectationTable.Write(outcome.Test, outcome.Checks);
+        AnsiConsole.MarkupLine($"run folder: [bold]{Markup.Escape(outcome.Run.Directory)}[/] (report.html, metrics.json, model/)");
+        if (!outcome.Passed)
+        {
+            AnsiConsole.MarkupLine("[red]expectations not met[/] (exit code 1)");
+            return ExitCodes.ExpectationFailed;
+        }
+        return ExitCodes.Success;
+    }
+}

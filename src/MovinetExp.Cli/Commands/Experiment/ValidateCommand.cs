@@ -1,0 +1,39 @@
+using System.ComponentModel;
+using MovinetExp.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MovinetExp.Cli.Commands.Experiment;
+
+/// <summary>`validate SPEC`: checks a spec and prints it resolved, every default filled in.</summary>
+internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
+{
+    public sealed class Settings : CommandSettings
+    {
+        [CommandArgument(0, "<SPEC>")]
+        [Description("Experiment spec (YAML)")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("--set <KEY=VALUE>")]
+        [Description("Override a spec value, e.g. --set train.epochs=5 (repeatable)")]
+        public string[] Overrides { get; init; } = [];
+
+        [CommandOption("--schema")]
+        [Description("Print the JSON Schema of experiment specs instead")]
+        public bool Schema { get; init; }
+    }
+
+    public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        if (settings.Schema)
+        {
+            Console.Out.WriteLine(SpecSchema.Generate());
+            return 0;
+        }
+        var spec = SpecLoader.Load(settings.Spec, settings.Overrides);
+        Console.Out.Write(SpecWriter.ToYaml(spec));
+        if (!Console.IsOutputRedirected)
+            AnsiConsole.MarkupLine($"[green]valid[/]: {Markup.Escape(settings.Spec)} (spec hash {SpecHash.Short(spec)})");
+        return 0;
+    }
+}

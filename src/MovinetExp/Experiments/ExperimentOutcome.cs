@@ -1,0 +1,10 @@
+using MovinetExp.Evaluation;
+using MovinetExp.Reporting;
+
+namespace MovinetExp.Experiments;
+
+/// <summary>A finished run: its folder, test metrics and the spec's expectation checks.</summary>
+public sealed record ExperimentOutcome(RunFolder Run, EvaluationResult Test, IReadOnlyList<ExpectationCheck> Checks)
+{
+    public bool Passed => Expectations.AllPassed(Checks);
+}

@@ -1,0 +1,195 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using MovinetExp.Checkpoints;
+using MovinetExp.Common;
+using MovinetExp.Data.Loading;
+using MovinetExp.Evaluation;
+using MovinetExp.Native;
+using MovinetExp.Reporting;
+using MovinetExp.Specs;
+using MovinetExp.Training;
+
+namespace MovinetExp.Experiments;
+
+/// <summary>
+/// `dotnet movinet run`: spec → data → model → training → evaluation → run folder. Everything a result
+/// depends on is recorded in the run folder before training starts; every finished epoch is on disk
+/// before the next begins; an interrupted run is marked as such and can be resumed.
+/// </summary>
+public sealed class ExperimentRunner
+{
+    private readonly ILoggerFactory _loggers;
+
+    public ExperimentRunner(ILoggerFactory loggers) => _loggers = loggers;
+
+    public async Task<ExperimentOutcome> RunAsync(ExperimentRequest request, IProgress<ExperimentProgress>? progress, CancellationToken cancellation)
+    {
+        var spec = request.Spec;
+        var run = request.ResumeDirectory != null
+            ? RunFolder.Open(request.ResumeDirectory)
+            : RunFolder.Create(request.RunsRoot, spec.Name, SpecHash.Of(spec), DateTime.UtcNow);
+        using var logFile = new RunLogProvider(run.LogTxt);
+        using var runLoggers = LoggerFactory.Create(b => b.AddProvider(logFile).SetMinimumLevel(LogLevel.Information));
+        var log = new CompositeLogger(runLoggers.CreateLogger("run"), _loggers.CreateLogger("run"));
+        var status = new SyncProgress<string>(message => { log.LogInformation("{Phase}", message); progress?.Report(new ExperimentProgress(message, null, spec.Train.Epochs)); });
+        var started = DateTime.UtcNow;
+        int? lastEpoch = null;
+        try
+        {
+            return await RunInFolderAsync(request, run, log, status, progress, e => lastEpoch = e, started, cancellation);
+        }
+        catch (OperationCanceledException)
+        {
+            log.LogWarning("interrupted; finished epochs are saved: resume with `dotnet movinet run --resume {Run}`", run.Directory);
+            run.WriteStatus(RunState.Interrupted, lastEpoch, "interrupted (Ctrl+C); resume with `dotnet movinet run --resume " + run.Directory + "`");
+            throw;
+        }
+        catch (Exception e)
+        {
+            log.LogError(e, "run failed");
+            run.WriteStatus(RunState.Failed, lastEpoch, e.Message);
+            throw;
+        }
+    }
+
+    private async Task<ExperimentOutcome> RunInFolderAsync(ExperimentRequest request, RunFolder run, ILogger log, IProgress<string> status,
+        IProgress<ExperimentProgress>? progress, Action<int> epochFinished, DateTime started, CancellationToken cancellation)
+    {
+        var spec = request.Spec;
+        var timings = new Dictionary<string, double>();
+        var clock = Stopwatch.StartNew();
+        bool resuming = request.ResumeDirectory != null;
+        if (!resuming) AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(spec));
+        log.LogInformation("run folder {Run}", run.Directory);
+
+        var device = ComputeDevice.Select(spec.Train.Device.ToString().ToLowerInvariant());
+        int threads = ComputeDevice.ConfigureThreads(spec.Train.Threads);
+
+        // Data: the exact videos, pinned by their sha256.
+        var dataset = await DatasetPreparation.PrepareAsync(spec, request.SpecDirectory, request.Catalog, log, status, cancellation);
+        var classNames = dataset.Splits.ClassNames;
+        AtomicFile.WriteAllText(run.LabelsTxt, string.Join("\n", classNames) + "\n");
+        AtomicFile.WriteAllText(run.DataFilesCsv, dataset.Manifest.Text);
+        timings["data_preparation"] = Lap(clock);
+
+        // Model.
+        var prepared = await ModelPreparation.PrepareAsync(spec, request.SpecDirectory, request.RunsRoot, classNames.Count, request.Catalog,
+            device, log, status, cancellation);
+        using var model = prepared.Model;
+        timings["model_preparation"] = Lap(clock);
+
+        var environment = new EnvironmentInfo
+        {
+            ToolVersion = RuntimeVersions.Tool,
+            TorchSharpVersion = RuntimeVersions.TorchSharp,
+            LibTorchVersion = RuntimeVersions.LibTorch,
+            DotnetVersion = HostInfo.DotnetVersion,
+            Os = HostInfo.Os,
+            CpuModel = HostInfo.CpuModel(),
+            LogicalCores = HostInfo.LogicalCores,
+            Device = device.ToString(),
+            Threads = threads,
+            Seed = spec.Seed,
+            CheckpointSha256 = prepared.Checkpoint?.Sha256,
+            DataFileListSha256 = FileHashes.Sha256(run.DataFilesCsv),
+            DataManifestHash = dataset.Manifest.Sha256,
+            CommandLine = request.CommandLine,
+            StartedUtc = started,
+        };
+        EnvironmentJson.Write(run.EnvironmentJson, environment);
+
+        // Training.
+        var skipped = new ConcurrentDictionary<string, BadVideo>();
+        void OnSkipped(BadVideo bad)
+        {
+            if (skipped.TryAdd(bad.Path, bad)) log.LogWarning("skipped {Path}: {Reason}", bad.Path, bad.Reason);
+        }
+        var freeze = FreezePolicy.Apply(model, spec.Model.Freeze switch
+        {
+            FreezeMode.Backbone => null,
+            FreezeMode.None => 0,
+            _ => spec.Model.FreezeUntilBlock ?? 0,
+        });
+        using var optimizer = OptimizerSetup.Create(spec.Train.Optimizer.ToString().ToLowerInvariant(), spec.Train.Lr, spec.Train.WeightDecay,
+            spec.Train.Momentum, freeze.HeadParameters, freeze.BackboneParameters, (spec.Train.BackboneLr ?? spec.Train.Lr) / spec.Train.Lr);
+        var settings = new TrainerSettings(spec.Train.Epochs, spec.Train.BatchSize, spec.Seed, spec.Train.Lr, spec.Train.WarmupEpochs,
+            spec.Train.Schedule == ScheduleKind.Cosine, spec.Train.LabelSmoothing, spec.Train.GradClipNorm, spec.Train.EarlyStoppingPatience,
+            spec.Train.FeatureCache == FeatureCacheMode.Auto);
+        var trainer = new Trainer(model, freeze, optimizer, settings, device, log);
+        var trainOptions = LoaderFactory.Options(spec, request.Catalog, training: true);
+        var evalOptions = LoaderFactory.Options(spec, request.Catalog, training: false);
+        var data = new TrainingData(
+            LoaderFactory.Create(dataset.Splits.Train, trainer.UsesFeatureReuse ? trainOptions with { Shuffle = false } : trainOptions, OnSkipped),
+            dataset.Splits.Val.Count > 0 ? LoaderFactory.Create(dataset.Splits.Val, evalOptions, OnSkipped) : null,
+            spec.Data.TrainSampling == SamplingMode.Random ? spec.Train.CachedSamplings : 1);
+        log.LogInformation("training {Epochs} epochs on {Device} with {Threads} threads; backbone {Frozen}; {Reuse}",
+            spec.Train.Epochs, device, threads, freeze.BackboneFrozen ? "frozen" : "trained",
+            trainer.UsesFeatureReuse ? $"frozen-backbone features computed once per sampling ({data.TrainSamplings})" : "backbone runs every step");
+
+        var store = new EpochCheckpointStore(run.CheckpointsDirectory);
+        var history = HistoryLog.Open(run.HistoryCsv);
+        var resumeFrom = resuming ? store.Latest() : null;
+        if (resumeFrom != null) history.TruncateAfter(resumeFrom.Epoch);
+        var outcome = trainer.Run(data, store, resumeFrom, report =>
+        {
+            history.Append(new HistoryRow(report.Epoch, report.Train.Loss, report.Train.Accuracy, report.Validation?.Loss,
+                report.Validation?.Accuracy, report.LearningRate, report.Duration.TotalSeconds));
+            run.WriteStatus(RunState.Running, report.Epoch);
+            epochFinished(report.Epoch);
+            log.LogInformation("epoch {Epoch}: train loss {Loss:F4} acc {Acc:F4}; val {Val}; {Seconds:F1}s; resident memory {Rss:F0} MB",
+                report.Epoch, report.Train.Loss, report.Train.Accuracy,
+                report.Validation == null ? "-" : $"loss {report.Validation.Loss:F4} acc {report.Validation.Accuracy:F4}",
+                report.Duration.TotalSeconds, report.ResidentBytes / 1e6);
+            progress?.Report(new ExperimentProgress(null, null, spec.Train.Epochs, report));
+        }, new SyncProgress<StepProgress>(step => progress?.Report(new ExperimentProgress(null, step, spec.Train.Epochs))), status, cancellation);
+        timings["training"] = Lap(clock);
+
+        if (outcome.BestEpoch != outcome.LastEpoch && data.Validation != null)
+        {
+            status.Report($"restoring the best epoch ({outcome.BestEpoch}, by validation accuracy) for testing");
+            store.Restore(outcome.BestEpoch, model, null);
+        }
+
+        // Evaluation and reports.
+        status.Report("evaluating on the test split");
+        var test = ClipEvaluation.Evaluate(model, dataset.Splits.Test, evalOptions, spec.Eval.ClipsPerVideo, classNames, spec.Eval.TopK,
+            device, OnSkipped, cancellation);
+        var checks = Expectations.Evaluate(ThresholdsOf(spec.Expect), test);
+        timings["evaluation"] = Lap(clock);
+
+        MetricsWriter.Write(run.MetricsJson, new RunMetrics(test, checks));
+        ConfusionMatrixCsv.Write(run.ConfusionMatrixCsv, test.ConfusionMatrix, classNames);
+        ConfusionMatrixPlot.Save(run.ConfusionMatrixPng, test.ConfusionMatrix, classNames);
+        TrainingCurvesPlot.Save(run.TrainingCurvesPng, HistoryLog.Read(run.HistoryCsv));
+        AtomicFile.WriteAllText(run.SkippedFilesCsv, "path,reason\n" + string.Concat(skipped.Values.OrderBy(b => b.Path, StringComparer.Ordinal)
+            .Select(b => Csv.FormatRow([b.Path, b.Reason]) + "\n")));
+        string prefix = MovinetCheckpointWriter.Save(model, run.ModelDirectory);
+        File.Copy(run.LabelsTxt, Path.Combine(run.ModelDirectory, "labels.txt"), overwrite: true);
+        log.LogInformation("final model saved as a TensorFlow checkpoint: {Prefix}", prefix);
+        timings["reports"] = Lap(clock);
+
+        EnvironmentJson.Write(run.EnvironmentJson, environment with { FinishedUtc = DateTime.UtcNow, TimingsSeconds = timings });
+        run.WriteStatus(RunState.Completed, outcome.LastEpoch);
+        ReportHtml.Write(run);
+        log.LogInformation("test accuracy {Top1:F4}, top-{K} {TopK:F4}, loss {Loss:F4}; expectations {Result}",
+            test.Top1Accuracy, test.TopK, test.TopKAccuracy, test.MeanLoss, Expectations.AllPassed(checks) ? "met" : "NOT met");
+        return new ExperimentOutcome(run, test, checks);
+    }
+
+    public static ExpectationThresholds ThresholdsOf(ExpectSpec expect) => new()
+    {
+        TestAccuracy = expect.TestAccuracy,
+        Top5Accuracy = expect.Top5Accuracy,
+        VideoAccuracy = expect.VideoAccuracy,
+        MinClassRecall = expect.MinClassRecall,
+        MaxTestLoss = expect.MaxTestLoss,
+    };
+
+    private static double Lap(Stopwatch clock)
+    {
+        double seconds = clock.Elapsed.TotalSeconds;
+        clock.Restart();
+        return Math.Round(seconds, 3);
+    }
+}
