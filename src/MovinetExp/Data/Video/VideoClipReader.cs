@@ -36,8 +36,16 @@ public sealed class VideoClipReader
     public Clip Read(string path, ClipStart mode, int samplingSeed) =>
         ReadPlanned(path, length => [ClipSampler.Plan(length, Sampling, mode, new Random(samplingSeed))])[0];
 
-    /// <summary>The clip for an explicit plan.</summary>
-    public Clip Read(string path, ClipPlan plan) => ReadPlanned(path, _ => [plan])[0];
+    /// <summary>
+    /// The clip for an explicit plan, without resolving the video's length first (frames past the end
+    /// are zero). Throws if not even one frame decodes.
+    /// </summary>
+    public Clip Read(string path, ClipPlan plan)
+    {
+        var clip = Decode(path, [plan], out int decoded, out _)[0];
+        if (decoded == 0) throw VideoFile.Unreadable(path, "no frame could be decoded");
+        return clip;
+    }
 
     /// <summary><paramref name="clips"/> evenly spaced clips (multi-clip evaluation), decoded in a single pass.</summary>
     public IReadOnlyList<Clip> ReadEvenlySpaced(string path, int clips) =>

@@ -14,6 +14,8 @@ public static class VideoFile
         VideoCapture? capture = null;
         try
         {
+            string? truncation = ContainerTruncation.Find(path);
+            if (truncation != null) throw Unreadable(path, truncation);
             // FFmpeg explicitly: other backends would treat some names as image sequences or cameras.
             capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
             if (!capture.IsOpened())
