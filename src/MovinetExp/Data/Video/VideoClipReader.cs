@@ -36,6 +36,11 @@ public sealed class VideoClipReader
     public Clip Read(string path, ClipStart mode, int samplingSeed) =>
         ReadPlanned(path, length => [ClipSampler.Plan(length, Sampling, mode, new Random(samplingSeed))])[0];
 
+
+    /// <summary>The plan <see cref="Read(string, ClipStart, int)"/> would use, without decoding any frame.</summary>
+    public ClipPlan PlanFor(string path, ClipStart mode, int samplingSeed) =>
+        ClipSampler.Plan(_lengths.Resolve(path), Sampling, mode, new Random(samplingSeed));
+
     /// <summary>
     /// The clip for an explicit plan, without resolving the video's length first (frames past the end
     /// are zero). Throws if not even one frame decodes.
@@ -63,7 +68,7 @@ public sealed class VideoClipReader
         if (endedEarly && decoded < length)
         {
             if (decoded == 0) throw VideoFile.Unreadable(path, "no frame could be decoded");
-            _lengths.Correct(path, decoded);
+            _lengths.Remember(path, decoded);
             clips = Decode(path, plan(decoded), out _, out _);
         }
         return clips;

@@ -24,8 +24,8 @@ public sealed class VideoLengths
         return _known.GetOrAdd(identity, length);
     }
 
-    /// <summary>Records a length learnt while decoding (a stream that ended earlier than resolved).</summary>
-    public void Correct(string path, int decodableFrames) => _known[FileIdentity.Of(path)] = decodableFrames;
+    /// <summary>Records a length learnt elsewhere: while decoding (a stream that ended early) or from a persistent cache.</summary>
+    public void Remember(string path, int decodableFrames) => _known[FileIdentity.Of(path)] = decodableFrames;
 
     /// <summary>Whether a length is already known, without touching the file's contents.</summary>
     public bool TryGetKnown(string path, out int length) => _known.TryGetValue(FileIdentity.Of(path), out length);

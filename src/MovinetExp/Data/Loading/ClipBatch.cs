@@ -1,0 +1,27 @@
+namespace MovinetExp.Data.Loading;
+
+/// <summary>
+/// Decoded clips ready for the model: <see cref="Pixels"/> is [B, T, H, W, 3] RGB in [0, 1], row-major,
+/// with B = <see cref="Items"/>.Length (smaller than the batch size for the last batch or after skips).
+/// </summary>
+public sealed class ClipBatch
+{
+    public required float[] Pixels { get; init; }
+    public required int[] Labels { get; init; }
+    public required VideoItem[] Items { get; init; }
+
+    /// <summary>Start frame of each clip in its video (for reports and debugging).</summary>
+    public required int[] Starts { get; init; }
+
+    public required int Frames { get; init; }
+    public required int Height { get; init; }
+    public required int Width { get; init; }
+
+    public int Count => Items.Length;
+
+    /// <summary>Floats in one clip (T * H * W * 3).</summary>
+    public int ClipLength => Frames * Height * Width * 3;
+
+    /// <summary>Clip <paramref name="b"/> as [T, H, W, 3].</summary>
+    public ReadOnlySpan<float> Clip(int b) => Pixels.AsSpan(b * ClipLength, ClipLength);
+}
