@@ -52,6 +52,24 @@ public class VideoClipReaderTests
     }
 
     [Fact]
+    public void ALengthThatTurnsOutWrongIsCorrectedAndTheClipReplanned()
+    {
+        // Simulate a count that passed the cheap check but lies: tree.avi's reported 444 (68 decode).
+        var sampling = new ClipSampling(8, 8);
+        var lied = new VideoLengths();
+        lied.Remember(RealVideos.Tree, 444);
+        var fooled = new VideoClipReader(sampling, new FrameFormat(16, 16), lied);
+        var honest = new VideoClipReader(sampling, new FrameFormat(16, 16));
+        int seed = Enumerable.Range(0, 100).First(s => ClipSampler.RandomStart(444, sampling, new Random(s)).Start > 100);
+
+        var clip = fooled.Read(RealVideos.Tree, ClipStart.Random, seed);
+        Assert.True(lied.TryGetKnown(RealVideos.Tree, out int corrected));
+        Assert.Equal(68, corrected);
+        Assert.Equal(honest.Read(RealVideos.Tree, ClipStart.Random, seed).Pixels, clip.Pixels);
+        Assert.True(clip.DecodedFrames >= 7);
+    }
+
+    [Fact]
     public void ClipFramesAreTheSourceFramesAtStartPlusMultiplesOfTheStep()
     {
         var sampling = new ClipSampling(3, 5);
@@ -71,6 +89,21 @@ public class VideoClipReaderTests
             Assert.Equal(expected, clip.Frame(t).ToArray());
             t++;
         }
+    }
+
+    [Theory]
+    [InlineData("ucf101/Biking/v_Biking_g05_c02.avi", 150)]                  // XVID AVI: seeks
+    [InlineData("other/video_features/v_GGSY1Qvo990.mp4", 230)]              // H.264 MP4: seeks
+    [InlineData("ucf101/Basketball/v_Basketball_g07_c04.mp4", 60)]           // raw stream: grabs
+    public void ReadingAfterTheLengthIsKnownGivesTheSamePixelsAsGrabbingFromTheStart(string relative, int start)
+    {
+        string path = Path.Combine(TestPaths.Videos, relative);
+        var plan = new ClipPlan(start, Small);
+        var grabbed = new VideoClipReader(Small, Size64).Read(path, plan); // length unknown: grabs from frame 0
+        var known = new VideoClipReader(Small, Size64);
+        known.Length(path);                                                // length known: may seek
+        Assert.Equal(grabbed.Pixels, known.Read(path, plan).Pixels);
+        Assert.Equal(4, grabbed.DecodedFrames);
     }
 
     [Fact]
