@@ -26,6 +26,14 @@ public sealed record ClipLoaderOptions(ClipSampling Sampling, FrameFormat Format
     /// <summary>Folder of the decoded-clip cache; null disables it. With a cache, pixels are rounded to float16 (warm = cold).</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>Training as in the tutorial: random clip starts and a new seeded order every epoch.</summary>
+    public static ClipLoaderOptions ForTraining(ClipSampling sampling, FrameFormat format, int batchSize, int seed) =>
+        new(sampling, format, batchSize) { Start = ClipStart.Random, Shuffle = true, Seed = seed };
+
+    /// <summary>Validation and test: centred clips in list order, identical every epoch.</summary>
+    public static ClipLoaderOptions ForEvaluation(ClipSampling sampling, FrameFormat format, int batchSize) =>
+        new(sampling, format, batchSize) { Start = ClipStart.Centre, Shuffle = false };
+
     /// <summary>Throws a SpecException naming the first invalid setting.</summary>
     public void Validate()
     {

@@ -4,7 +4,8 @@ namespace MovinetExp.Data.Loading;
 
 /// <summary>
 /// Gets one item's clip for one epoch: plans its start from the keyed random generator, then takes it
-/// from the cache or decodes it (and caches it). Thread-safe.
+/// from the cache or decodes it (and caches it). With or without a cache the clip is the one
+/// <see cref="VideoClipReader.Read(string, ClipStart, int)"/> returns for the item's keyed seed. Thread-safe.
 /// </summary>
 internal sealed class ClipSource
 {
@@ -24,20 +25,20 @@ internal sealed class ClipSource
     public Clip Load(VideoItem item, int itemIndex, int epoch)
     {
         int samplingSeed = SamplingRandom.SeedFor(_options.Seed, epoch, itemIndex);
-        if (_cache == null) return _reader.Read(item.Path, _reader.PlanFor(item.Path, _options.Start, samplingSeed));
+        if (_cache == null) return _reader.Read(item.Path, _options.Start, samplingSeed);
 
         var video = FileIdentity.Of(item.Path);
-        if (!_lengths.TryGetKnown(item.Path, out _))
-        {
-            if (_cache.TryGetLength(video, out int cached)) _lengths.Remember(item.Path, cached);
-            else _cache.StoreLength(video, _reader.Length(item.Path));
-        }
+        if (!_lengths.TryGetKnown(item.Path, out _) && _cache.TryGetLength(video, out int cachedLength))
+            _lengths.Remember(item.Path, cachedLength);
         var plan = _reader.PlanFor(item.Path, _options.Start, samplingSeed);
-        string key = ClipCache.KeyFor(video, _options.Sampling, _options.Format, plan.Start);
-        var clip = _cache.TryLoad(key);
+        var clip = _cache.TryLoad(ClipCache.KeyFor(video, _options.Sampling, _options.Format, plan.Start));
         if (clip != null) return clip;
-        clip = _reader.Read(item.Path, plan);
-        _cache.Store(key, clip);
+
+        // Decode through the same path as without a cache, which may correct the length and replan;
+        // the clip is then stored under the start it really has, and the length it was planned from.
+        clip = _reader.Read(item.Path, _options.Start, samplingSeed);
+        _cache.StoreLength(video, _reader.Length(item.Path));
+        _cache.Store(ClipCache.KeyFor(video, _options.Sampling, _options.Format, clip.Start), clip);
         return clip;
     }
 }

@@ -90,6 +90,18 @@ public class ClipLoaderTests
     }
 
     [Fact]
+    public void EvaluationOptionsGiveCentredClipsThatDoNotChangeBetweenEpochs()
+    {
+        var loader = new ClipLoader(LoaderFixtures.Items, ClipLoaderOptions.ForEvaluation(LoaderFixtures.Sampling, LoaderFixtures.Format, 4));
+        var epoch0 = loader.Epoch(0).ToList();
+        var epoch5 = loader.Epoch(5).ToList();
+        // 14 frames, need 5: slack 9 -> centred start 4.
+        Assert.All(epoch0.SelectMany(b => b.Starts), start => Assert.Equal(4, start));
+        Assert.Equal(epoch0.SelectMany(b => b.Pixels), epoch5.SelectMany(b => b.Pixels));
+        Assert.Equal(LoaderFixtures.Items, epoch5.SelectMany(b => b.Items));
+    }
+
+    [Fact]
     public void StoppingEarlyCancelsTheRestQuietly()
     {
         var loader = new ClipLoader(LoaderFixtures.Items, Options() with { BatchSize = 1, Prefetch = 1 });
