@@ -6,17 +6,28 @@ namespace MovinetExp.Data.Loading;
 /// </summary>
 public sealed class ClipBatch
 {
+    /// <summary>[B, T, H, W, 3] RGB floats in [0, 1].</summary>
     public required float[] Pixels { get; init; }
+
+    /// <summary>Class index of each clip (the items' labels).</summary>
     public required int[] Labels { get; init; }
+
+    /// <summary>The videos the clips come from, in batch order.</summary>
     public required VideoItem[] Items { get; init; }
 
     /// <summary>Start frame of each clip in its video (for reports and debugging).</summary>
     public required int[] Starts { get; init; }
 
+    /// <summary>T.</summary>
     public required int Frames { get; init; }
+
+    /// <summary>H.</summary>
     public required int Height { get; init; }
+
+    /// <summary>W.</summary>
     public required int Width { get; init; }
 
+    /// <summary>B: clips in this batch.</summary>
     public int Count => Items.Length;
 
     /// <summary>Floats in one clip (T * H * W * 3).</summary>

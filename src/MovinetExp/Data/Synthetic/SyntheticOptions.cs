@@ -37,12 +37,22 @@ public sealed record SyntheticOptions
         int height = 128, int width = 128, double fps = 25, int seed = 0) =>
         new(names.Select(MotionKinds.Parse).ToArray(), videosPerClass, framesPerVideo, height, width, fps, seed);
 
+    /// <summary>Motion classes in label order.</summary>
     public IReadOnlyList<MotionKind> Classes { get; }
+
     public int VideosPerClass { get; }
     public int FramesPerVideo { get; }
+
+    /// <summary>Frame height in pixels.</summary>
     public int Height { get; }
+
+    /// <summary>Frame width in pixels.</summary>
     public int Width { get; }
+
+    /// <summary>Frame rate written into the AVI header.</summary>
     public double Fps { get; }
+
+    /// <summary>Seed of every random choice; same seed, byte-identical files.</summary>
     public int Seed { get; }
 
     /// <summary>A stable one-line description used to decide whether an existing set can be reused.</summary>

@@ -18,9 +18,16 @@ public sealed class Clip
         DecodedFrames = decodedFrames;
     }
 
+    /// <summary>[T, H, W, 3] RGB floats in [0, 1].</summary>
     public float[] Pixels { get; }
+
+    /// <summary>T: frames in the clip.</summary>
     public int Frames { get; }
+
+    /// <summary>H: frame height.</summary>
     public int Height { get; }
+
+    /// <summary>W: frame width.</summary>
     public int Width { get; }
 
     /// <summary>Source frame index of the first clip frame.</summary>

@@ -23,8 +23,13 @@ public sealed record FrameFormat
         Mode = mode;
     }
 
+    /// <summary>Output frame height in pixels.</summary>
     public int Height { get; }
+
+    /// <summary>Output frame width in pixels.</summary>
     public int Width { get; }
+
+    /// <summary>How the source frame is fitted to Height x Width.</summary>
     public ResizeMode Mode { get; }
 
     /// <summary>Floats in one RGB frame: Height * Width * 3.</summary>

@@ -23,7 +23,10 @@ public sealed class VideoClipReader
         _lengths = lengths ?? new VideoLengths();
     }
 
+    /// <summary>Frames per clip and their spacing.</summary>
     public ClipSampling Sampling { get; }
+
+    /// <summary>Output frame size and fitting mode.</summary>
     public FrameFormat Format { get; }
 
     /// <summary>Decodable frames of the video (see <see cref="VideoLengths"/>).</summary>
