@@ -3,6 +3,8 @@ namespace MovinetExp.Data.Loading;
 /// <summary>
 /// Decoded clips ready for the model: <see cref="Pixels"/> is [B, T, H, W, 3] RGB in [0, 1], row-major,
 /// with B = <see cref="Items"/>.Length (smaller than the batch size for the last batch or after skips).
+/// With several clips per video, a video's clips are consecutive and Items, Labels and Starts have one
+/// entry per clip, so B = videos * <see cref="ClipsPerVideo"/>.
 /// </summary>
 public sealed class ClipBatch
 {
@@ -27,8 +29,14 @@ public sealed class ClipBatch
     /// <summary>W.</summary>
     public required int Width { get; init; }
 
+    /// <summary>Consecutive clips that belong to one video (1 unless multi-clip loading).</summary>
+    public int ClipsPerVideo { get; init; } = 1;
+
     /// <summary>B: clips in this batch.</summary>
     public int Count => Items.Length;
+
+    /// <summary>Videos in this batch: Count / ClipsPerVideo.</summary>
+    public int VideoCount => Count / ClipsPerVideo;
 
     /// <summary>Floats in one clip (T * H * W * 3).</summary>
     public int ClipLength => Frames * Height * Width * 3;

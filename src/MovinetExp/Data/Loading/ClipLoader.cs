@@ -110,11 +110,11 @@ public sealed class ClipLoader
                 workers.Release();
             }
         }, stop)).ToArray();
-        Clip?[] clips = await Task.WhenAll(loads); // the first failure in list order surfaces
+        var clips = await Task.WhenAll(loads); // the first failure in list order surfaces
         return Assemble(indices, clips);
     }
 
-    private Clip? LoadOrSkip(int index, int epoch)
+    private IReadOnlyList<Clip>? LoadOrSkip(int index, int epoch)
     {
         var item = _items[index];
         try
@@ -129,23 +129,28 @@ public sealed class ClipLoader
         }
     }
 
-    private ClipBatch? Assemble(int[] indices, Clip?[] clips)
+    private ClipBatch? Assemble(int[] indices, IReadOnlyList<Clip>?[] loaded)
     {
-        var kept = Enumerable.Range(0, indices.Length).Where(i => clips[i] != null).ToArray();
-        if (kept.Length == 0) return null;
+        var clips = new List<(VideoItem Item, Clip Clip)>();
+        for (int i = 0; i < indices.Length; i++)
+            if (loaded[i] is { } videoClips)
+                clips.AddRange(videoClips.Select(clip => (_items[indices[i]], clip)));
+        if (clips.Count == 0) return null;
+
         var format = _options.Format;
         int clipLength = _options.Sampling.Frames * format.FrameLength;
-        var pixels = new float[kept.Length * clipLength];
-        for (int b = 0; b < kept.Length; b++) clips[kept[b]]!.Pixels.CopyTo(pixels, b * clipLength);
+        var pixels = new float[clips.Count * clipLength];
+        for (int b = 0; b < clips.Count; b++) clips[b].Clip.Pixels.CopyTo(pixels, b * clipLength);
         return new ClipBatch
         {
             Pixels = pixels,
-            Items = kept.Select(i => _items[indices[i]]).ToArray(),
-            Labels = kept.Select(i => _items[indices[i]].Label).ToArray(),
-            Starts = kept.Select(i => clips[i]!.Start).ToArray(),
+            Items = clips.Select(c => c.Item).ToArray(),
+            Labels = clips.Select(c => c.Item.Label).ToArray(),
+            Starts = clips.Select(c => c.Clip.Start).ToArray(),
             Frames = _options.Sampling.Frames,
             Height = format.Height,
             Width = format.Width,
+            ClipsPerVideo = _options.ClipsPerVideo,
         };
     }
 

@@ -21,6 +21,12 @@ public sealed record ClipLoaderOptions(ClipSampling Sampling, FrameFormat Format
     /// <summary>Batches decoded ahead of the consumer (bounds memory: about Prefetch + 2 batches exist at once).</summary>
     public int Prefetch { get; init; } = 2;
 
+    /// <summary>
+    /// 1: one clip per video. K &gt; 1: K evenly spaced clips per video for video-level accuracy
+    /// (<see cref="Start"/> is then ignored); a batch holds BatchSize videos, i.e. BatchSize * K clips.
+    /// </summary>
+    public int ClipsPerVideo { get; init; } = 1;
+
     public BadVideoPolicy OnBadVideo { get; init; } = BadVideoPolicy.Fail;
 
     /// <summary>Folder of the decoded-clip cache; null disables it. With a cache, pixels are rounded to float16 (warm = cold).</summary>
@@ -39,6 +45,7 @@ public sealed record ClipLoaderOptions(ClipSampling Sampling, FrameFormat Format
     {
         if (BatchSize < 1) throw new SpecException($"batch size must be at least 1 (got {BatchSize}).");
         if (Workers < 1) throw new SpecException($"loader workers must be at least 1 (got {Workers}).");
+        if (ClipsPerVideo < 1) throw new SpecException($"clips per video must be at least 1 (got {ClipsPerVideo}).");
         if (Prefetch < 1) throw new SpecException($"loader prefetch must be at least 1 batch (got {Prefetch}).");
     }
 }

@@ -3,9 +3,10 @@ using MovinetExp.Data.Video;
 namespace MovinetExp.Data.Loading;
 
 /// <summary>
-/// Gets one item's clip for one epoch: plans its start from the keyed random generator, then takes it
-/// from the cache or decodes it (and caches it). With or without a cache the clip is the one
-/// <see cref="VideoClipReader.Read(string, ClipStart, int)"/> returns for the item's keyed seed. Thread-safe.
+/// Gets one item's clips for one epoch: one clip whose start comes from the keyed random generator (or
+/// the centre), or K evenly spaced clips; each is taken from the cache or decoded (and cached). With or
+/// without a cache the clips are the ones <see cref="VideoClipReader"/> returns for the item's keyed
+/// seed. Thread-safe.
 /// </summary>
 internal sealed class ClipSource
 {
@@ -21,24 +22,33 @@ internal sealed class ClipSource
         _cache = options.CacheDirectory == null ? null : new ClipCache(options.CacheDirectory);
     }
 
-    /// <summary>The clip of <paramref name="item"/> (position <paramref name="itemIndex"/> in the loader's list) in <paramref name="epoch"/>.</summary>
-    public Clip Load(VideoItem item, int itemIndex, int epoch)
+    /// <summary>The clips of <paramref name="item"/> (position <paramref name="itemIndex"/> in the loader's list) in <paramref name="epoch"/>.</summary>
+    public IReadOnlyList<Clip> Load(VideoItem item, int itemIndex, int epoch)
     {
         int samplingSeed = SamplingRandom.SeedFor(_options.Seed, epoch, itemIndex);
-        if (_cache == null) return _reader.Read(item.Path, _options.Start, samplingSeed);
+        if (_cache == null) return Decode(item.Path, samplingSeed);
 
         var video = FileIdentity.Of(item.Path);
         if (!_lengths.TryGetKnown(item.Path, out _) && _cache.TryGetLength(video, out int cachedLength))
             _lengths.Remember(item.Path, cachedLength);
-        var plan = _reader.PlanFor(item.Path, _options.Start, samplingSeed);
-        var clip = _cache.TryLoad(ClipCache.KeyFor(video, _options.Sampling, _options.Format, plan.Start));
-        if (clip != null) return clip;
+        var cached = Plans(item.Path, samplingSeed).Select(plan => _cache.TryLoad(Key(video, plan.Start))).ToArray();
+        if (cached.All(clip => clip != null)) return cached!;
 
         // Decode through the same path as without a cache, which may correct the length and replan;
-        // the clip is then stored under the start it really has, and the length it was planned from.
-        clip = _reader.Read(item.Path, _options.Start, samplingSeed);
+        // clips are then stored under the starts they really have, and the length they were planned from.
+        var clips = Decode(item.Path, samplingSeed);
         _cache.StoreLength(video, _reader.Length(item.Path));
-        _cache.Store(ClipCache.KeyFor(video, _options.Sampling, _options.Format, clip.Start), clip);
-        return clip;
+        foreach (var clip in clips) _cache.Store(Key(video, clip.Start), clip);
+        return clips;
     }
+
+    private IReadOnlyList<Clip> Decode(string path, int samplingSeed) => _options.ClipsPerVideo == 1
+        ? [_reader.Read(path, _options.Start, samplingSeed)]
+        : _reader.ReadEvenlySpaced(path, _options.ClipsPerVideo);
+
+    private IReadOnlyList<ClipPlan> Plans(string path, int samplingSeed) => _options.ClipsPerVideo == 1
+        ? [_reader.PlanFor(path, _options.Start, samplingSeed)]
+        : ClipSampler.EvenlySpaced(_reader.Length(path), _options.Sampling, _options.ClipsPerVideo);
+
+    private string Key(FileIdentity video, int start) => ClipCache.KeyFor(video, _options.Sampling, _options.Format, start);
 }

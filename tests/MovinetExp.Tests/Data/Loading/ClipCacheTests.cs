@@ -26,6 +26,18 @@ public class ClipCacheTests
     }
 
     [Fact]
+    public void MultiClipLoadingIsCachedPerClip()
+    {
+        string cache = TestPaths.NewScratchFolder("clip-cache-multi");
+        var options = Options(cache) with { ClipsPerVideo = 2 };
+        var items = LoaderFixtures.Items.Take(2).ToList();
+        var cold = new ClipLoader(items, options).Epoch(0).SelectMany(b => b.Pixels).ToArray();
+        var warm = new ClipLoader(items, options).Epoch(0).SelectMany(b => b.Pixels).ToArray();
+        Assert.Equal(4, Directory.EnumerateFiles(cache, "*.clip", SearchOption.AllDirectories).Count());
+        Assert.Equal(cold, warm);
+    }
+
+    [Fact]
     public void EntriesAreKeyedByStartSoAnotherEpochMisses()
     {
         string cache = TestPaths.NewScratchFolder("clip-cache-epochs");

@@ -102,6 +102,23 @@ public class ClipLoaderTests
     }
 
     [Fact]
+    public void MultiClipBatchesHoldEachVideosEvenlySpacedClipsTogether()
+    {
+        var options = ClipLoaderOptions.ForEvaluation(LoaderFixtures.Sampling, LoaderFixtures.Format, 2) with { ClipsPerVideo = 3 };
+        var batches = new ClipLoader(LoaderFixtures.Items.Take(3).ToList(), options).Epoch(0).ToList();
+
+        Assert.Equal([6, 3], batches.Select(b => b.Count));
+        Assert.Equal([2, 1], batches.Select(b => b.VideoCount));
+        // 14 frames, need 5: max start 9 -> starts 0, 4, 9 for every video.
+        Assert.Equal([0, 4, 9, 0, 4, 9, 0, 4, 9], batches.SelectMany(b => b.Starts));
+        Assert.Equal(LoaderFixtures.Items.Take(3).SelectMany(i => Enumerable.Repeat(i, 3)), batches.SelectMany(b => b.Items));
+
+        var reader = new VideoClipReader(LoaderFixtures.Sampling, LoaderFixtures.Format);
+        var secondVideoMiddle = reader.Read(LoaderFixtures.Items[1].Path, new ClipPlan(4, LoaderFixtures.Sampling));
+        Assert.True(secondVideoMiddle.Pixels.AsSpan().SequenceEqual(batches[0].Clip(4)));
+    }
+
+    [Fact]
     public void StoppingEarlyCancelsTheRestQuietly()
     {
         var loader = new ClipLoader(LoaderFixtures.Items, Options() with { BatchSize = 1, Prefetch = 1 });
