@@ -37,16 +37,15 @@ public sealed class VideoClipReader
     /// <c>new Random(samplingSeed)</c>, so the same seed and file always give the same clip.
     /// </summary>
     public Clip Read(string path, ClipStart mode, int samplingSeed) =>
-        ReadPlanned(path, length => [ClipSampler.Plan(length, Sampling, mode, new Random(samplingSeed))])[0];
-
+        ReadPlanned(path, length => [PlanFrom(length, mode, samplingSeed)])[0];
 
     /// <summary>The plan <see cref="Read(string, ClipStart, int)"/> would use, without decoding any frame.</summary>
     public ClipPlan PlanFor(string path, ClipStart mode, int samplingSeed) =>
-        ClipSampler.Plan(_lengths.Resolve(path), Sampling, mode, new Random(samplingSeed));
+        PlanFrom(_lengths.Resolve(path), mode, samplingSeed);
 
     /// <summary>
     /// The clip for an explicit plan, without resolving the video's length first (frames past the end
-    /// are zero). Throws if not even one frame decodes.
+    /// are zero). Throws if the plan starts at frame 0 and not even that frame decodes.
     /// </summary>
     public Clip Read(string path, ClipPlan plan)
     {
@@ -58,6 +57,10 @@ public sealed class VideoClipReader
     /// <summary><paramref name="clips"/> evenly spaced clips (multi-clip evaluation), decoded in a single pass.</summary>
     public IReadOnlyList<Clip> ReadEvenlySpaced(string path, int clips) =>
         ReadPlanned(path, length => ClipSampler.EvenlySpaced(length, Sampling, clips));
+
+    // A fresh generator per plan: a replanned clip draws the same number as a first plan would.
+    private ClipPlan PlanFrom(int length, ClipStart mode, int samplingSeed) =>
+        ClipSampler.Plan(length, Sampling, mode, new Random(samplingSeed));
 
     /// <summary>
     /// Plans from the resolved length and decodes. If the stream ends before that length (a container
