@@ -1,0 +1,63 @@
+using MovinetExp.Common;
+using OpenCvSharp;
+
+namespace MovinetExp.Data.Video;
+
+/// <summary>Opens videos through OpenCV's FFmpeg backend, turning every failure into a <see cref="DataException"/>.</summary>
+public static class VideoFile
+{
+    /// <summary>An opened capture; the caller disposes it.</summary>
+    public static VideoCapture Open(string path)
+    {
+        if (!File.Exists(path))
+            throw new DataException($"Video file not found: {path}. Check the dataset folder or split list.");
+        VideoCapture? capture = null;
+        try
+        {
+            string? truncation = ContainerTruncation.Find(path);
+            if (truncation != null) throw Unreadable(path, truncation);
+            // FFmpeg explicitly: other backends would treat some names as image sequences or cameras.
+            capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+            if (!capture.IsOpened())
+                throw Unreadable(path, "OpenCV/FFmpeg cannot open it as a video (not a video file, unknown codec, or damaged header)");
+            return capture;
+        }
+        catch (Exception e) when (e is not DataException)
+        {
+            capture?.Dispose();
+            throw Unreadable(path, $"opening it failed: {e.Message}", e);
+        }
+        catch
+        {
+            capture?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Frames the container claims to hold; 0 when it does not say (raw streams). A hint, not a fact.</summary>
+    public static int ReportedFrameCount(VideoCapture capture)
+    {
+        double count = capture.Get(VideoCaptureProperties.FrameCount);
+        return double.IsFinite(count) && count > 0 ? (int)Math.Min(count, int.MaxValue) : 0;
+    }
+
+    /// <summary>Frames that actually decode, counted by grabbing every frame (no colour conversion).</summary>
+    public static int CountDecodableFrames(string path)
+    {
+        using var capture = Open(path);
+        int count = 0;
+        try
+        {
+            while (capture.Grab()) count++;
+        }
+        catch (Exception e) when (e is not DataException)
+        {
+            throw Unreadable(path, $"decoding failed after {count} frames: {e.Message}", e);
+        }
+        return count;
+    }
+
+    /// <summary>The exception for a video that cannot be used, naming the file and the problem.</summary>
+    public static DataException Unreadable(string path, string problem, Exception? inner = null) =>
+        new($"Cannot read video {path}: {problem}. Replace or remove the file (or set the loader to skip bad videos).", inner);
+}
