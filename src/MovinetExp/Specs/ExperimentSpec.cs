@@ -10,7 +10,7 @@ public sealed class ExperimentSpec
     [SpecField("Experiment name; names the run folder.", Required = true, Pattern = "[A-Za-z0-9_.-]+")]
     public string Name { get; init; } = "";
 
-    [SpecField("Seed for every random choice (splits, sampling, initialisation, shuffling).")]
+    [SpecField("Seed for every random choice (splits, sampling, initialisation, shuffling).", Min = 0)]
     public int Seed { get; init; } = 42;
 
     [SpecField("Videos, classes, splits and clip sampling.")]

@@ -35,4 +35,12 @@ public sealed class ModelSpec
 
     [SpecField("Gate formula of the stream models' squeeze-excitation: keras = clip(0.2x + 0.5, 0, 1) (what the released checkpoints were trained with); relu6 = relu6(x + 3) / 6.")]
     public HardSigmoidMode HardSigmoid { get; init; } = HardSigmoidMode.Keras;
+
+    /// <summary>What <see cref="Load"/> means for a head of <paramref name="classCount"/> classes: auto restores
+    /// everything only when the checkpoint's classifier fits, otherwise just the backbone (transfer learning).</summary>
+    public LoadMode EffectiveLoad(int classCount) =>
+        Load != LoadMode.Auto ? Load : classCount == CheckpointClasses ? LoadMode.Full : LoadMode.Backbone;
+
+    /// <summary>Whether the model uses causal convolutions: <see cref="Causal"/> when set, else true for the stream variant.</summary>
+    public bool IsCausal => Causal ?? Variant == ModelVariant.Stream;
 }

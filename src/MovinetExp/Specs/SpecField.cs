@@ -7,7 +7,7 @@ namespace MovinetExp.Specs;
 /// Reflected metadata of one spec key: its YAML name, shape, range and documentation. Built once from the
 /// spec classes; the binder, writer and schema generator all work from these objects.
 /// </summary>
-public sealed class SpecField
+internal sealed class SpecField
 {
     internal SpecField(PropertyInfo property, SpecFieldAttribute attribute)
     {

@@ -4,7 +4,7 @@ using System.Reflection;
 namespace MovinetExp.Specs;
 
 /// <summary>Reflected metadata of one spec class (the root or a section): its keys in declaration order.</summary>
-public sealed class SpecSection
+internal sealed class SpecSection
 {
     private static readonly ConcurrentDictionary<Type, SpecSection> Cache = new();
 

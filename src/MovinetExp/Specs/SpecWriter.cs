@@ -10,13 +10,16 @@ namespace MovinetExp.Specs;
 /// </summary>
 public static class SpecWriter
 {
-    public static string ToYaml(ExperimentSpec spec)
+    public static string ToYaml(ExperimentSpec spec) => SectionToYaml(spec);
+
+    /// <summary>Any spec section (e.g. <see cref="SyntheticSpec"/>) as YAML, for hashing part of a spec.</summary>
+    internal static string SectionToYaml(object section)
     {
         var text = new StringWriter(CultureInfo.InvariantCulture) { NewLine = "\n" };
         var emitter = new Emitter(text);
         emitter.Emit(new StreamStart());
         emitter.Emit(new DocumentStart());
-        WriteSection(emitter, SpecSection.Root, spec);
+        WriteSection(emitter, SpecSection.Of(section.GetType()), section);
         emitter.Emit(new DocumentEnd(isImplicit: true));
         emitter.Emit(new StreamEnd());
         return text.ToString().Replace("\r\n", "\n");

@@ -101,6 +101,14 @@ public class SpecLoaderTests
     }
 
     [Fact]
+    public void AKeyWrittenTwiceIsReported()
+    {
+        SpecException e = Fails("name: x\ndata:\n  source: ucf101\n  source: folder\n");
+        Assert.Contains($"{File}:4:3: not valid YAML: Duplicate key source", e.Message);
+        Assert.Contains("hint: write each key once per section", e.Message);
+    }
+
+    [Fact]
     public void AFileThatIsNotAMappingIsRejected()
     {
         SpecException e = Fails("- a\n- b\n");
