@@ -48,7 +48,7 @@ internal sealed class SpecBinder
             SpecField? field = section.Find(key);
             if (field is null)
             {
-                ReportUnknownKey(keyLocation, path, key, section, prefix);
+                section.ReportUnknownKey(_problems, keyLocation, prefix, key);
                 continue;
             }
             present.Add(key);
@@ -92,12 +92,5 @@ internal sealed class SpecBinder
         string hint = result.Suggestion is { } s ? $"did you mean '{s}'? ({about})" : about;
         _problems.Add(_document.Locate(valueNode), path, $"expected {field.Expectation}, got {SpecValueReader.Describe(valueNode)}", hint);
         return false;
-    }
-
-    private void ReportUnknownKey(string location, string path, string key, SpecSection section, string prefix)
-    {
-        string allowed = $"keys allowed {(prefix.Length == 0 ? "at the top level" : "in " + prefix)}: {string.Join(", ", section.Keys)}";
-        string? suggestion = DidYouMean.Suggest(key, section.Keys);
-        _problems.Add(location, path, $"unknown key '{key}'", suggestion is null ? allowed : $"did you mean '{suggestion}'? {allowed}");
     }
 }

@@ -48,10 +48,10 @@ internal static class SpecOverrides
             if (last || !map.Children.TryGetValue(key, out YamlNode? child) || SpecValueReader.IsNull(child))
             {
                 child = last ? value : new YamlMappingNode();
-                // Replacing the value keeps the key's place (and file location) when the key was already written.
-                if (!map.Children.ContainsKey(key)) document.MarkOverride(key, origin);
-                else key = (YamlScalarNode)map.Children.Keys.First(k => k.Equals(key));
+                // Replacing a written key's value keeps the key node, its place and its file location.
+                bool written = map.Children.ContainsKey(key);
                 map.Children[key] = child;
+                if (!written) document.MarkOverride(key, origin);
                 document.MarkOverride(child, origin);
             }
             current = child;
@@ -65,17 +65,15 @@ internal static class SpecOverrides
         for (int i = 0; i < segments.Length; i++)
         {
             string prefix = string.Join('.', segments[..i]);
-            string path = string.Join('.', segments[..(i + 1)]);
             SpecField? field = section.Find(segments[i]);
             if (field is null)
             {
-                string allowed = $"keys allowed {(prefix.Length == 0 ? "at the top level" : "in " + prefix)}: {string.Join(", ", section.Keys)}";
-                string? suggestion = DidYouMean.Suggest(segments[i], section.Keys);
-                problems.Add(origin, path, $"unknown key '{segments[i]}'", suggestion is null ? allowed : $"did you mean '{suggestion}'? {allowed}");
+                section.ReportUnknownKey(problems, origin, prefix, segments[i]);
                 return false;
             }
             if (i < segments.Length - 1)
             {
+                string path = string.Join('.', segments[..(i + 1)]);
                 if (field.Section is null)
                 {
                     problems.Add(origin, path, $"'{path}' is a value, not a section, so it has no key '{segments[i + 1]}'",

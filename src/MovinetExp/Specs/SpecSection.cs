@@ -33,4 +33,13 @@ internal sealed class SpecSection
     public SpecField? Find(string key) => Fields.FirstOrDefault(f => f.Key == key);
 
     public IEnumerable<string> Keys => Fields.Select(f => f.Key);
+
+    /// <summary>Reports <paramref name="key"/> as unknown in this section (at <paramref name="prefix"/>), with a did-you-mean.</summary>
+    internal void ReportUnknownKey(SpecProblems problems, string location, string prefix, string key)
+    {
+        string allowed = $"keys allowed {(prefix.Length == 0 ? "at the top level" : "in " + prefix)}: {string.Join(", ", Keys)}";
+        string? suggestion = DidYouMean.Suggest(key, Keys);
+        problems.Add(location, prefix.Length == 0 ? key : $"{prefix}.{key}", $"unknown key '{key}'",
+            suggestion is null ? allowed : $"did you mean '{suggestion}'? {allowed}");
+    }
 }
