@@ -1,0 +1,46 @@
+namespace MovinetExp.Specs;
+
+/// <summary>The <c>model:</c> section: architecture, starting weights and what is trained.</summary>
+public sealed class ModelSpec
+{
+    /// <summary>Number of classes of the released Kinetics-600 checkpoints.</summary>
+    public const int CheckpointClasses = 600;
+
+    [SpecField("MoViNet size.")]
+    public ModelId Id { get; init; } = ModelId.A0;
+
+    [SpecField("base: whole-clip model; stream: causal model that can run frame by frame.")]
+    public ModelVariant Variant { get; init; } = ModelVariant.Base;
+
+    [SpecField("pretrained (download the Kinetics-600 checkpoint), none (random init) or a path to a checkpoint folder or .tar.gz.")]
+    public string Checkpoint { get; init; } = "pretrained";
+
+    [SpecField("auto: full when the classes match the checkpoint's 600, else backbone (transfer learning); full: every variable; backbone: all but the classifier.")]
+    public LoadMode Load { get; init; } = LoadMode.Auto;
+
+    [SpecField("backbone: train only the classifier; none: train everything; from_block: freeze blocks below freeze_until_block.")]
+    public FreezeMode Freeze { get; init; } = FreezeMode.Backbone;
+
+    [SpecField("With freeze: from_block, blocks with index < N stay frozen (0 = train every block).", Min = 0, Max = 4)]
+    public int? FreezeUntilBlock { get; init; }
+
+    [SpecField("Dropout before the last classifier layer.", Min = 0, Max = 0.95)]
+    public double Dropout { get; init; } = 0.0;
+
+    [SpecField("Stochastic-depth drop rate of the deepest block layer (earlier layers scale linearly with depth).", Min = 0, Max = 0.9)]
+    public double StochasticDepth { get; init; } = 0.0;
+
+    [SpecField("Override causal convolutions (true gives a streamable model); default: the variant's own setting.")]
+    public bool? Causal { get; init; }
+
+    [SpecField("Gate formula of the stream models' squeeze-excitation: keras = clip(0.2x + 0.5, 0, 1) (what the released checkpoints were trained with); relu6 = relu6(x + 3) / 6.")]
+    public HardSigmoidMode HardSigmoid { get; init; } = HardSigmoidMode.Keras;
+
+    /// <summary>What <see cref="Load"/> means for a head of <paramref name="classCount"/> classes: auto restores
+    /// everything only when the checkpoint's classifier fits, otherwise just the backbone (transfer learning).</summary>
+    public LoadMode EffectiveLoad(int classCount) =>
+        Load != LoadMode.Auto ? Load : classCount == CheckpointClasses ? LoadMode.Full : LoadMode.Backbone;
+
+    /// <summary>Whether the model uses causal convolutions: <see cref="Causal"/> when set, else true for the stream variant.</summary>
+    public bool IsCausal => Causal ?? Variant == ModelVariant.Stream;
+}
