@@ -49,16 +49,19 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
     /// <summary>Video [B,3,T,H,W] → pooled features [B,P].</summary>
     public override Tensor forward(Tensor video) => Forward(video, null);
 
-    internal Tensor Forward(Tensor video, StreamContext? stream)
+    /// <param name="observe">Called with "stem" and each "block{s}_layer{l}" output, e.g. to check shapes.</param>
+    internal Tensor Forward(Tensor video, StreamContext? stream, Action<string, Tensor>? observe = null)
     {
         if (video.dim() != 5 || video.shape[1] != 3)
             throw new ArgumentException(
                 $"MoViNet expects a video [B,3,T,H,W] with RGB values in [0,1]; got [{string.Join(",", video.shape)}].");
         using var scope = NewDisposeScope();
         var x = stem.Forward(video, stream);
+        observe?.Invoke("stem", x);
         foreach (var block in blocks)
         {
             var next = block.Forward(x, stream);
+            observe?.Invoke(block.Name, next);
             x.Dispose();
             x = next;
         }
