@@ -1,0 +1,21 @@
+using static TorchSharp.torch;
+
+namespace MovinetExp.Models;
+
+/// <summary>Hard sigmoid in either of the two TF definitions (docs §2.2).</summary>
+public sealed class HardSigmoid : nn.Module<Tensor, Tensor>
+{
+    private readonly HardSigmoidKind _kind;
+
+    public HardSigmoid(HardSigmoidKind kind) : base(nameof(HardSigmoid)) => _kind = kind;
+
+    public override Tensor forward(Tensor x) => Apply(x, _kind);
+
+    /// <summary>Keras: clip(0.2·x + 0.5, 0, 1); Relu6: relu6(x + 3)/6.</summary>
+    public static Tensor Apply(Tensor x, HardSigmoidKind kind) => kind switch
+    {
+        HardSigmoidKind.Keras => x.mul(0.2).add_(0.5).clamp_(0.0, 1.0),
+        HardSigmoidKind.Relu6 => nn.functional.hardsigmoid(x),
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+}

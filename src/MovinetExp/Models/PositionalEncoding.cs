@@ -1,0 +1,50 @@
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MovinetExp.Models;
+
+/// <summary>
+/// Sinusoidal encoding of the absolute frame index added to the SE squeeze (A3–A5 stream, docs §6.5):
+/// s + scale·[sin(p·w_0..w_{C/2−1}), cos(p·w_0..w_{C/2−1})], w_k = 10000^(−2k/C), scale learned (init 0).
+/// The frame counter lives in the stream state so positions continue across chunks.
+/// </summary>
+internal sealed class PositionalEncoding : nn.Module, ITfVariableSource
+{
+    private readonly Parameter scale;
+    private readonly string _counterKey;
+
+    public PositionalEncoding(string streamPrefix) : base(nameof(PositionalEncoding))
+    {
+        scale = new Parameter(zeros(Array.Empty<long>()));
+        _counterKey = StreamKeys.PositionFrameCount(streamPrefix);
+        RegisterComponents();
+    }
+
+    internal Parameter Scale => scale;
+
+    /// <summary>Adds the encoding to the squeeze tensor [B,C,T,1,1].</summary>
+    public Tensor Forward(Tensor squeeze, StreamContext? stream)
+    {
+        long start = stream?.Previous.FrameCount(_counterKey) ?? 0;
+        long frames = squeeze.shape[2];
+        stream?.Next.SetFrameCount(_counterKey, start + frames);
+        var encoding = Encoding(squeeze.shape[1], start, frames, squeeze.dtype, squeeze.device);
+        return squeeze.add(encoding.view(1, squeeze.shape[1], frames, 1, 1).mul(scale));
+    }
+
+    /// <summary>The [C, T] encoding of frames start … start+T−1.</summary>
+    public static Tensor Encoding(long channels, long start, long frames, ScalarType dtype, Device device)
+    {
+        if (channels % 2 != 0) throw new ArgumentException("Positional encoding needs an even channel count.");
+        var k = arange(0, channels / 2, 1, float32, device);
+        var frequencies = pow(10000.0, k.mul(-2.0 / channels));
+        var positions = arange(start, start + frames, 1, float32, device);
+        var angles = frequencies.unsqueeze(1).mul(positions.unsqueeze(0));
+        return cat(new[] { angles.sin(), angles.cos() }, 0).to(dtype);
+    }
+
+    public void AddInitialState(StreamState state) => state.SetFrameCount(_counterKey, 0);
+
+    public void CollectTfVariables(string path, TfVariableCollector collector) =>
+        collector.Parameter(path + "/_rezero/scale", scale, TfLayout.Identity(Array.Empty<long>()));
+}

@@ -1,0 +1,18 @@
+using static TorchSharp.torch;
+
+namespace MovinetExp.Models;
+
+/// <summary>Drops a residual branch per sample during training (TF StochasticDepth); identity at inference.</summary>
+internal static class StochasticDepth
+{
+    public static Tensor Apply(Tensor branch, double dropRate, bool training)
+    {
+        if (!training || dropRate <= 0) return branch;
+        double keep = 1.0 - dropRate;
+        var shape = new long[branch.dim()];
+        Array.Fill(shape, 1L);
+        shape[0] = branch.shape[0];
+        var mask = rand(shape, branch.dtype, branch.device).add_(keep).floor_();
+        return branch.div(keep).mul(mask);
+    }
+}

@@ -1,0 +1,14 @@
+namespace MovinetExp.Models;
+
+/// <summary>TF's state-entry names (docs §6.2), built from a layer prefix such as state_block1_layer0.</summary>
+internal static class StreamKeys
+{
+    public const string HeadPrefix = "state_head";
+    public const string HeadPoolFrameCount = HeadPrefix + "_pool_frame_count";
+
+    public static string LayerPrefix(int stage, int layer) => $"state_block{stage}_layer{layer}";
+    public static string StreamBuffer(string prefix) => prefix + "_stream_buffer";
+    public static string PoolBuffer(string prefix) => prefix + "_pool_buffer";
+    public static string PoolFrameCount(string prefix) => prefix + "_pool_frame_count";
+    public static string PositionFrameCount(string prefix) => prefix + "_pos_enc_frame_count";
+}

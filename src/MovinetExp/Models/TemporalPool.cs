@@ -1,0 +1,62 @@
+using static TorchSharp.torch;
+
+namespace MovinetExp.Models;
+
+/// <summary>
+/// Averages over time of per-frame spatial means [B,C,T,1,1], with the running sum and frame count
+/// carried in the stream state (docs §6.3). Without a stream context the sum starts at zero.
+/// </summary>
+internal static class TemporalPool
+{
+    /// <summary>Per-frame spatial mean: [B,C,T,H,W] → [B,C,T,1,1].</summary>
+    public static Tensor SpatialMean(Tensor x) => x.mean(new long[] { 3, 4 }, keepdim: true);
+
+    /// <summary>Causal: output_t = (sum + Σ_{τ≤t} x_τ)/(n + t + 1), shape [B,C,T,1,1].</summary>
+    public static Tensor CumulativeMean(Tensor perFrame, StreamContext? stream, string prefix)
+    {
+        var (sum, count) = Previous(stream, prefix, perFrame);
+        long frames = perFrame.shape[2];
+        var cumulative = perFrame.cumsum(2);
+        if (sum is not null) cumulative = cumulative.add(sum);
+        var divisor = arange(count + 1, count + frames + 1, 1, perFrame.dtype, perFrame.device)
+            .view(1, 1, frames, 1, 1);
+        Save(stream, prefix, cumulative.narrow(2, frames - 1, 1), count + frames);
+        return cumulative.div(divisor);
+    }
+
+    /// <summary>Non-causal: (sum + Σ_t x_t)/(n + T), shape [B,C,1,1,1]; the head's pool.</summary>
+    public static Tensor GlobalMean(Tensor perFrame, StreamContext? stream, string prefix)
+    {
+        var (sum, count) = Previous(stream, prefix, perFrame);
+        long frames = perFrame.shape[2];
+        var total = perFrame.sum(2, keepdim: true);
+        if (sum is not null) total = total.add(sum);
+        Save(stream, prefix, total, count + frames);
+        return total.div(count + frames);
+    }
+
+    /// <summary>Adds the zero running sum [B,C,1,1,1] and zero count.</summary>
+    public static void AddInitial(StreamState state, string prefix, long batch, long channels, Device device)
+    {
+        state.SetBuffer(StreamKeys.PoolBuffer(prefix), zeros(new[] { batch, channels, 1L, 1L, 1L }, float32, device));
+        state.SetFrameCount(StreamKeys.PoolFrameCount(prefix), 0);
+    }
+
+    private static (Tensor? Sum, long Count) Previous(StreamContext? stream, string prefix, Tensor perFrame)
+    {
+        if (stream is null) return (null, 0);
+        var sum = stream.Previous.Buffer(StreamKeys.PoolBuffer(prefix));
+        if (sum.shape[0] != perFrame.shape[0] || sum.shape[1] != perFrame.shape[1])
+            throw new InvalidOperationException(
+                $"Stream pool '{prefix}' holds [{string.Join(",", sum.shape)}] but the chunk has batch {perFrame.shape[0]} " +
+                $"and {perFrame.shape[1]} channels; create the state with InitStates for this batch size.");
+        return (sum, stream.Previous.FrameCount(StreamKeys.PoolFrameCount(prefix)));
+    }
+
+    private static void Save(StreamContext? stream, string prefix, Tensor sum, long count)
+    {
+        if (stream is null) return;
+        stream.Next.SetBuffer(StreamKeys.PoolBuffer(prefix), sum);
+        stream.Next.SetFrameCount(StreamKeys.PoolFrameCount(prefix), count);
+    }
+}

@@ -1,0 +1,26 @@
+using static TorchSharp.torch;
+
+namespace MovinetExp.Models;
+
+/// <summary>
+/// Keras AveragePooling3D(1×k×k, stride 1×s×s, padding "same") (docs §5.3): padding follows the TF
+/// "same" rule and padded cells are left out of the average (a 3×3 window at an edge divides by 6,
+/// at a corner by 4).
+/// </summary>
+internal static class TfSameAvgPool
+{
+    public static Tensor Apply(Tensor x, int kernel, int stride)
+    {
+        using var scope = NewDisposeScope();
+        var (top, bottom) = TfSamePadding.Compute(x.shape[3], kernel, stride);
+        var (left, right) = TfSamePadding.Compute(x.shape[4], kernel, stride);
+        long[] pad = { left, right, top, bottom };
+        long[] window = { 1, kernel, kernel };
+        long[] step = { 1, stride, stride };
+        // Both poolings divide by k²; their ratio is (sum of valid cells) / (number of valid cells).
+        var sums = nn.functional.avg_pool3d(nn.functional.pad(x, pad), window, step);
+        var valid = ones(new[] { 1L, 1L, 1L, x.shape[3], x.shape[4] }, x.dtype, x.device);
+        var fraction = nn.functional.avg_pool3d(nn.functional.pad(valid, pad), window, step);
+        return sums.div(fraction).MoveToOuterDisposeScope();
+    }
+}
