@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovinetExp.Common;
 using MovinetExp.Experiments;
 using Spectre.Console;
 
@@ -48,10 +49,10 @@ internal static class RunProgressView
         return result;
     }
 
-    internal static string EpochLine(MovinetExp.Training.EpochReport e) => string.Create(CultureInfo.InvariantCulture,
-        $"epoch {e.Epoch}: train loss {e.Train.Loss:F4} acc {e.Train.Accuracy:F3}" +
-        (e.Validation is { } v ? $", val loss {v.Loss:F4} acc {v.Accuracy:F3}" : "") +
-        $" ({e.Duration.TotalSeconds:F1}s, {e.ResidentBytes / 1e6:F0} MB resident)");
+    internal static string EpochLine(MovinetExp.Training.EpochReport e) =>
+        FormattableString.Invariant($"epoch {e.Epoch}: train loss {e.Train.Loss:F4} acc {e.Train.Accuracy:F3}") +
+        (e.Validation is { } v ? FormattableString.Invariant($", val loss {v.Loss:F4} acc {v.Accuracy:F3}") : "") +
+        FormattableString.Invariant($" ({e.Duration.TotalSeconds:F1}s, {e.ResidentBytes / 1e6:F0} MB resident)");
 
     /// <summary>Redirected output: every phase, every epoch, and a step line at most every 15 s.</summary>
     private sealed class PlainProgress : IProgress<ExperimentProgress>

@@ -34,8 +34,7 @@ public static class DatasetPreparation
             case DataSource.Synthetic:
             {
                 var options = SyntheticOptionsFor(spec);
-                string root = data.Path != null ? Resolve(specDirectory, data.Path)
-                    : Path.Combine(catalog.CacheFolder, "synthetic", FileHashes.Sha256(System.Text.Encoding.UTF8.GetBytes(options.Fingerprint))[..12]);
+                string root = Resolve(specDirectory, data.Path ?? CatalogDefaults.SyntheticFolder(spec, catalog));
                 status?.Report($"generating synthetic videos in {root}");
                 var generated = SyntheticDatasetGenerator.Generate(root, options, cancellation: cancellation);
                 log.LogInformation("synthetic dataset {Root}: {Classes} classes, {Videos} videos ({Reused})",

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
+using MovinetExp.Catalog;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
 using MovinetExp.Experiments;
@@ -52,8 +53,8 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
         }
         else specPath = settings.Spec!;
 
-        var spec = SpecLoader.Load(specPath, settings.Overrides);
         var catalog = settings.LoadCatalog();
+        var spec = CatalogDefaults.Apply(SpecLoader.Load(specPath, settings.Overrides), catalog);
         string runsRoot = resume != null ? Path.GetDirectoryName(Path.GetDirectoryName(resume)!)! : Path.GetFullPath(settings.Runs);
         var request = new ExperimentRequest(spec, Path.GetDirectoryName(Path.GetFullPath(settings.Spec ?? specPath))!, runsRoot, catalog,
             "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), resume);

@@ -1,3 +1,4 @@
+using MovinetExp.Common;
 using MovinetExp.Data.Sources;
 
 namespace MovinetExp.Data.Remote;
