@@ -44,8 +44,6 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
     /// <summary>Width P of the pooled features.</summary>
     public long FeatureChannels { get; }
 
-    internal IList<MovinetBlock> Blocks => blocks;
-
     /// <summary>Video [B,3,T,H,W] → pooled features [B,P].</summary>
     public override Tensor forward(Tensor video) => Forward(video, null);
 
