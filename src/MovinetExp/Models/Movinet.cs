@@ -14,6 +14,9 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
     private readonly ModuleList<MovinetBlock> blocks;
     private readonly Head head;
 
+    /// <summary>Builds the backbone of <see cref="MovinetOptions.ModelId"/> with HeNormal kernels,
+    /// identity BN and ReZero scales at 0 (TF initialisation).</summary>
+    /// <exception cref="MovinetExp.Common.SpecException">The options are invalid.</exception>
     public Movinet(MovinetOptions options) : base(nameof(Movinet))
     {
         options.Validate();
