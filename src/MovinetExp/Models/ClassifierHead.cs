@@ -27,6 +27,7 @@ public sealed class ClassifierHead : nn.Module<Tensor, Tensor>
         TfInitializers.Normal(classifier.Conv.weight!, 0.01);
     }
 
+    /// <summary>Width of the logits.</summary>
     public int NumClasses { get; }
 
     /// <summary>Pooled features [B,P] (or [B,P,1,1,1]) → logits [B,N].</summary>

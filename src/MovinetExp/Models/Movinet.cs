@@ -14,6 +14,9 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
     private readonly ModuleList<MovinetBlock> blocks;
     private readonly Head head;
 
+    /// <summary>Builds the backbone of <see cref="MovinetOptions.ModelId"/> with HeNormal kernels,
+    /// identity BN and ReZero scales at 0 (TF initialisation).</summary>
+    /// <exception cref="MovinetExp.Common.SpecException">The options are invalid.</exception>
     public Movinet(MovinetOptions options) : base(nameof(Movinet))
     {
         options.Validate();
@@ -44,8 +47,6 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
     /// <summary>Width P of the pooled features.</summary>
     public long FeatureChannels { get; }
 
-    internal IList<MovinetBlock> Blocks => blocks;
-
     /// <summary>Video [B,3,T,H,W] → pooled features [B,P].</summary>
     public override Tensor forward(Tensor video) => Forward(video, null);
 
@@ -56,7 +57,7 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
             throw new ArgumentException(
                 $"MoViNet expects a video [B,3,T,H,W] with RGB values in [0,1]; got [{string.Join(",", video.shape)}].");
         using var scope = NewDisposeScope();
-        var x = stem.Forward(video, stream);
+        var x = stem.Forward(ChannelsLast.Apply(video), stream);
         observe?.Invoke("stem", x);
         foreach (var block in blocks)
         {

@@ -23,7 +23,7 @@ internal sealed class MovinetBlock : nn.Module, ITfVariableSource
     {
         Name = name;
         Stride = spec.Stride;
-        string statePrefix = "state_" + name;
+        string statePrefix = StreamKeys.LayerPrefix(name);
         _dropRate = dropRate;
         expansion = new ConvBlock(inChannels, spec.Expansion, Size3.One, Size3.One, options, options.Activation);
         feature = new ConvBlock(spec.Expansion, spec.Expansion, spec.Kernel, spec.Stride, options, options.Activation,
@@ -39,10 +39,6 @@ internal sealed class MovinetBlock : nn.Module, ITfVariableSource
     public string Name { get; }
 
     public Size3 Stride { get; }
-
-    internal Parameter RezeroScale => rezero_scale;
-
-    internal SqueezeExcitation? Attention => attention;
 
     public Tensor Forward(Tensor x, StreamContext? stream)
     {

@@ -18,6 +18,8 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
     private readonly Movinet backbone;
     private ClassifierHead head;
 
+    /// <summary>Builds a freshly initialised model; load weights through <see cref="TfVariables"/>.</summary>
+    /// <exception cref="SpecException">The options are invalid.</exception>
     public MovinetClassifier(MovinetOptions options) : base(nameof(MovinetClassifier))
     {
         options.Validate();

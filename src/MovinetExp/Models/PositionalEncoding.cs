@@ -20,8 +20,6 @@ internal sealed class PositionalEncoding : nn.Module, ITfVariableSource
         RegisterComponents();
     }
 
-    internal Parameter Scale => scale;
-
     /// <summary>Adds the encoding to the squeeze tensor [B,C,T,1,1].</summary>
     public Tensor Forward(Tensor squeeze, StreamContext? stream)
     {

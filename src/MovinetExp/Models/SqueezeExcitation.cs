@@ -34,8 +34,6 @@ internal sealed class SqueezeExcitation : nn.Module, ITfVariableSource
         RegisterComponents();
     }
 
-    internal PositionalEncoding? PositionalEncoding => pos_encoding;
-
     /// <summary>Whether this SE keeps a running pool in the stream state (se_type 3d or 2plus3d).</summary>
     private bool UsesTemporalPool => _seType is SeType.ThreeD or SeType.TwoPlusThreeD;
 

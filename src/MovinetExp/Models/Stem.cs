@@ -10,7 +10,7 @@ internal sealed class Stem : nn.Module, ITfVariableSource
     public Stem(ArchitectureSpec spec, MovinetOptions options) : base(nameof(Stem))
     {
         stem = new ConvBlock(3, spec.StemFilters, ArchitectureSpec.StemKernel, ArchitectureSpec.StemStride, options,
-            options.Activation, streamPrefix: "state_stem");
+            options.Activation, streamPrefix: StreamKeys.StemPrefix);
         RegisterComponents();
     }
 

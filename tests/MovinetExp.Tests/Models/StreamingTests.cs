@@ -62,6 +62,31 @@ public class StreamingTests
     }
 
     [Fact]
+    public void A0StreamInitialStateMatchesDocumentExample()
+    {
+        // docs §6.2 example at 172×172, in torch layout [B, C, t−1, H, W]. (The text says 12 stream
+        // buffers but lists 11; layers with t = 1 — block0_layer0, block4_layer1–3 — have none.)
+        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Stream));
+        using var state = model.InitStates(2, 172, 172);
+        var buffers = state.Buffers.Where(b => b.Key.EndsWith("_stream_buffer"))
+            .ToDictionary(b => b.Key["state_".Length..^"_stream_buffer".Length], b => string.Join(",", b.Value.shape));
+        var expected = new Dictionary<string, string>
+        {
+            ["block1_layer0"] = "2,80,2,22,22", ["block1_layer1"] = "2,80,2,22,22", ["block1_layer2"] = "2,80,2,22,22",
+            ["block2_layer0"] = "2,184,4,11,11", ["block2_layer1"] = "2,112,2,11,11", ["block2_layer2"] = "2,184,2,11,11",
+            ["block3_layer0"] = "2,184,4,11,11", ["block3_layer1"] = "2,184,2,11,11", ["block3_layer2"] = "2,184,2,11,11",
+            ["block3_layer3"] = "2,184,2,11,11", ["block4_layer0"] = "2,384,4,6,6",
+        };
+        Assert.Equal(expected.OrderBy(e => e.Key), buffers.OrderBy(e => e.Key));
+        Assert.Equal(15, state.Buffers.Keys.Count(k => k.EndsWith("_pool_buffer") && k.StartsWith("state_block")));
+        Assert.Equal(16, state.FrameCounts.Count);
+        Assert.All(state.FrameCounts.Values, n => Assert.Equal(0, n));
+        Assert.Equal(new long[] { 2, 480, 1, 1, 1 }, state.Buffers["state_head_pool_buffer"].shape);
+        Assert.Equal(new long[] { 2, 344, 1, 1, 1 }, state.Buffers["state_block4_layer3_pool_buffer"].shape);
+        Assert.All(state.Buffers.Values, t => Assert.Equal(0f, t.abs().max().item<float>()));
+    }
+
+    [Fact]
     public void StreamRefusesStateOfAnotherResolution()
     {
         using var scope = NewDisposeScope();
@@ -70,6 +95,38 @@ public class StreamingTests
         using var state = model.InitStates(1, 32, 32);
         var error = Assert.Throws<InvalidOperationException>(() => model.Stream(zeros(new long[] { 1, 3, 1, 48, 48 }), state));
         Assert.Contains("InitStates", error.Message);
+    }
+
+    [Fact]
+    public void RepeatedForwardStreamAndBackwardLeaveNoLiveTensorsBehind()
+    {
+        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Stream, numClasses: 5));
+        using var clip = TestClips.RandomClip(1, 3, 32, seed: 4);
+        void Round()
+        {
+            model.eval();
+            using (no_grad()) model.forward(clip).Dispose();
+            var state = model.InitStates(1, 32, 32);
+            for (long t = 0; t < 3; t++)
+            {
+                using var frame = clip.narrow(2, t, 1);
+                var (logits, next) = model.Stream(frame, state);
+                logits.Dispose();
+                state.Dispose();
+                state = next;
+            }
+
+            state.Dispose();
+            model.train();
+            using var scope = NewDisposeScope();
+            model.zero_grad();
+            model.forward(clip).sum().backward();
+        }
+
+        Round(); // creates the gradient tensors once
+        long before = TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount;
+        for (int i = 0; i < 3; i++) Round();
+        Assert.Equal(before, TorchSharp.DisposeScopeManager.Statistics.ThreadTotalLiveCount);
     }
 
     private static MovinetClassifier Build(string configuration, Tensor calibration)
