@@ -1,3 +1,4 @@
+using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -5,25 +6,53 @@ namespace MovinetExp.Models;
 
 /// <summary>
 /// Keras BatchNormalization over channels of [B,C,T,H,W] (docs §2.1): epsilon 1e-3, Keras momentum
-/// 0.99 (torch momentum 0.01), gamma and beta on.
+/// 0.99 (torch momentum 0.01), gamma and beta on. Built on functional batch_norm rather than
+/// nn.BatchNorm3d: Keras keeps no batch counter, and TorchSharp's counter update
+/// (num_batches_tracked.add_) was seen to fail mid-training with "alpha must not be a floating point
+/// number" in TorchSharp 0.107.
 /// </summary>
 internal sealed class TfBatchNorm : nn.Module<Tensor, Tensor>, ITfVariableSource
 {
-    private readonly BatchNorm3d bn;
+    private readonly Parameter weight;
+    private readonly Parameter bias;
+    private readonly Tensor running_mean;
+    private readonly Tensor running_var;
+    private double _momentum;
+    private readonly double _epsilon;
 
     public TfBatchNorm(long channels, MovinetOptions options) : base(nameof(TfBatchNorm))
     {
-        bn = nn.BatchNorm3d(channels, eps: options.BatchNormEpsilon, momentum: options.BatchNormMomentum);
-        RegisterComponents();
+        weight = new Parameter(ones(channels));
+        bias = new Parameter(zeros(channels));
+        running_mean = zeros(channels);
+        running_var = ones(channels);
+        _momentum = options.BatchNormMomentum;
+        _epsilon = options.BatchNormEpsilon;
+        register_parameter(nameof(weight), weight);
+        register_parameter(nameof(bias), bias);
+        register_buffer(nameof(running_mean), running_mean);
+        register_buffer(nameof(running_var), running_var);
     }
 
-    public override Tensor forward(Tensor x) => bn.forward(x);
+    /// <summary>Torch-convention momentum of the moving statistics (weight of the newest batch).</summary>
+    internal double Momentum { get => _momentum; set => _momentum = value; }
+
+    /// <summary>Forgets the moving statistics (mean 0, variance 1).</summary>
+    internal void ResetStatistics()
+    {
+        using var noGrad = no_grad();
+        running_mean.zero_();
+        running_var.fill_(1);
+    }
+
+    public override Tensor forward(Tensor x) =>
+        nn.functional.batch_norm(x, running_mean, running_var, weight, bias, training, _momentum, _epsilon);
 
     public void CollectTfVariables(string path, TfVariableCollector collector)
     {
-        collector.Parameter($"{path}/gamma", bn.weight!, TfLayout.Identity(bn.weight!.shape));
-        collector.Parameter($"{path}/beta", bn.bias!, TfLayout.Identity(bn.bias!.shape));
-        collector.Statistic($"{path}/moving_mean", bn.running_mean!);
-        collector.Statistic($"{path}/moving_variance", bn.running_var!);
+        collector.Parameter($"{path}/gamma", weight, TfLayout.Identity(weight.shape));
+        collector.Parameter($"{path}/beta", bias, TfLayout.Identity(bias.shape));
+        collector.Statistic($"{path}/moving_mean", running_mean);
+        collector.Statistic($"{path}/moving_variance", running_var);
     }
 }

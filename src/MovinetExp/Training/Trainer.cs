@@ -91,6 +91,13 @@ public sealed class Trainer
                 trainStats = loop.TrainEpoch(epoch, ClipBatches.Epoch(data.Train, epoch, cancellation), data.Train.BatchCount, ref step, progress, cancellation);
             }
 
+            if (!_freeze.BackboneFrozen)
+            {
+                // Moving BN statistics lag the weights by ~1/momentum steps; recompute them for the weights this epoch ends with.
+                status?.Report($"recomputing batch-norm statistics for epoch {epoch}'s weights");
+                BatchNormStatistics.Recompute(_model, ClipBatches.Epoch(data.Train, epoch, cancellation).Select(b => b.InputTensor(_device)));
+            }
+
             EpochStats? validation = null;
             if (data.Validation != null)
             {
