@@ -25,6 +25,7 @@ public static class ModelPreparation
         {
             Dropout = model.Dropout,
             StochasticDepthRate = model.StochasticDepth,
+            ResidualScaleInit = model.ResidualScaleInit,
             HardSigmoidKind = model.HardSigmoid == HardSigmoidMode.Relu6 ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras,
         };
         if (model.Causal is bool causal) options = options with { Causal = causal };

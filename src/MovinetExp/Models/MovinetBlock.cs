@@ -32,7 +32,7 @@ internal sealed class MovinetBlock : nn.Module, ITfVariableSource
         projection = new ConvBlock(spec.Expansion, outChannels, Size3.One, Size3.One, options, ActivationKind.Identity);
         if (inChannels != outChannels || spec.IsStrided) skip = new SkipBlock(inChannels, outChannels, spec.Stride, options);
         // ReZero starts at 0 so every residual branch starts switched off (docs §2.3).
-        rezero_scale = new Parameter(zeros(Array.Empty<long>()));
+        rezero_scale = new Parameter(full(Array.Empty<long>(), options.ResidualScaleInit));
         RegisterComponents();
     }
 

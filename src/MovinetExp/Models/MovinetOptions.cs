@@ -44,6 +44,14 @@ public sealed record MovinetOptions
     /// <summary>Final stochastic-depth rate; layer i of N drops its residual branch with rate·i/N.</summary>
     public double StochasticDepthRate { get; init; }
 
+    /// <summary>
+    /// Initial value of every block's ReZero scale. TF starts at 0 (each block is the identity at first),
+    /// which is right when the weights come from a checkpoint; from scratch it also hides every temporal
+    /// convolution (they sit only inside the residual branches), so motion is invisible until the scales
+    /// grow. A non-zero start lets from-scratch training see time from the first step.
+    /// </summary>
+    public double ResidualScaleInit { get; init; }
+
     /// <summary>Keras BatchNormalization epsilon.</summary>
     public double BatchNormEpsilon { get; init; } = 1e-3;
 

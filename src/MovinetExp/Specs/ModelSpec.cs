@@ -30,6 +30,9 @@ public sealed class ModelSpec
     [SpecField("Stochastic-depth drop rate of the deepest block layer (earlier layers scale linearly with depth).", Min = 0, Max = 0.9)]
     public double StochasticDepth { get; init; } = 0.0;
 
+    [SpecField("Initial ReZero scale of every block when the weights do not come from a checkpoint (TF uses 0; from scratch, 0.5 lets the temporal convolutions be seen from the first step).", Min = 0, Max = 2)]
+    public double ResidualScaleInit { get; init; } = 0.0;
+
     [SpecField("Override causal convolutions (true gives a streamable model); default: the variant's own setting.")]
     public bool? Causal { get; init; }
 

@@ -1,0 +1,86 @@
+using MovinetExp.Catalog;
+using MovinetExp.Checkpoints;
+using MovinetExp.Common;
+using MovinetExp.Experiments;
+using MovinetExp.Models;
+using MovinetExp.Reporting;
+using MovinetExp.Specs;
+using TorchSharp;
+
+namespace MovinetExp.Inference;
+
+/// <summary>
+/// Loads a classifier for `predict`, `stream` and `eval`: the final model of a run (with the run's own
+/// labels and sampling), a released checkpoint from the catalogue, or any TF checkpoint by path. The
+/// model id and variant of a checkpoint are detected from its variables; when they are also given, a
+/// mismatch is an error naming both.
+/// </summary>
+public static class ClassifierLoader
+{
+    public static LoadedClassifier FromRun(string runDirectory, torch.Device device)
+    {
+        var run = RunFolder.Open(runDirectory);
+        if (!File.Exists(Path.Combine(run.ModelDirectory, "checkpoint")))
+            throw new CheckpointException($"Run '{run.Directory}' has no final model (model/checkpoint is missing): it did not complete. Resume it with `dotnet movinet run --resume {run.Directory}` or use another run.");
+        var spec = SpecLoader.Load(run.SpecResolvedYaml);
+        var labels = File.ReadAllLines(run.LabelsTxt).Where(l => l.Length > 0).ToArray();
+        var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, labels.Length));
+        MovinetCheckpointLoader.Load(model, run.ModelDirectory, CheckpointLoadMode.Full);
+        var sampling = new InputSampling(spec.Data.Frames, spec.Data.FrameStep, spec.Data.Resolution,
+            spec.Data.Resize == Specs.ResizeMode.Crop ? Data.Video.ResizeMode.Crop : Data.Video.ResizeMode.Pad);
+        return Ready(model, labels, sampling, $"run {run.Directory}", device);
+    }
+
+    public static async Task<LoadedClassifier> PretrainedAsync(ModelId id, ModelVariant variant, HardSigmoidKind gate, ToolCatalog catalog,
+        torch.Device device, IProgress<(long Done, long? Total)>? progress, CancellationToken cancellation)
+    {
+        var entry = catalog.Checkpoint(id, variant);
+        var checkpoint = await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder, progress, cancellation);
+        return FromResolved(checkpoint, Name(id), Variant(variant), gate, device);
+    }
+
+    /// <param name="modelId">a0..a5, or null to detect it from the checkpoint.</param>
+    /// <param name="variant">base/stream, or null to detect it.</param>
+    public static LoadedClassifier FromCheckpoint(string path, string? modelId, MovinetVariant? variant, HardSigmoidKind gate,
+        string cacheFolder, torch.Device device) =>
+        FromResolved(CheckpointSource.FromPath(path, cacheFolder), modelId, variant, gate, device);
+
+    private static LoadedClassifier FromResolved(ResolvedCheckpoint checkpoint, string? modelId, MovinetVariant? variant, HardSigmoidKind gate, torch.Device device)
+    {
+        var detected = CheckpointModelDetector.TryDetect(checkpoint.Prefix)
+            ?? throw new CheckpointException($"{checkpoint.Origin} does not look like a MoViNet classifier checkpoint (no MoViNet block layers or classifier found). `dotnet movinet checkpoint inspect {checkpoint.Prefix}` lists what it holds.");
+        if (modelId != null && modelId != detected.ModelId || variant != null && variant != detected.Variant)
+            throw new CheckpointException(
+                $"You asked for MoViNet {modelId ?? detected.ModelId} {(variant ?? detected.Variant).ToString().ToLowerInvariant()}, " +
+                $"but {checkpoint.Origin} holds MoViNet {detected.ModelId} {detected.Variant.ToString().ToLowerInvariant()} ({detected.NumClasses} classes). " +
+                "Drop --model/--variant to use what the checkpoint holds, or pass the matching checkpoint.");
+        var options = MovinetOptions.For(detected.ModelId, detected.Variant, detected.NumClasses) with { HardSigmoidKind = gate };
+        var model = new MovinetClassifier(options);
+        MovinetCheckpointLoader.Load(model, checkpoint.Prefix, CheckpointLoadMode.Full);
+        var labels = LabelsFor(checkpoint.Prefix, detected.NumClasses);
+        var sampling = new InputSampling(16, 5, InputSampling.ReleasedResolution(detected.ModelId), Data.Video.ResizeMode.Pad);
+        return Ready(model, labels, sampling, checkpoint.Origin, device);
+    }
+
+    /// <summary>labels.txt next to the checkpoint (written with every fine-tuned model), else Kinetics-600 for 600 classes, else class_N.</summary>
+    private static IReadOnlyList<string> LabelsFor(string prefix, int classes)
+    {
+        string file = Path.Combine(Path.GetDirectoryName(prefix)!, "labels.txt");
+        if (File.Exists(file))
+        {
+            var labels = File.ReadAllLines(file).Where(l => l.Length > 0).ToArray();
+            if (labels.Length == classes) return labels;
+        }
+        return classes == KineticsLabels.All.Count ? KineticsLabels.All : Enumerable.Range(0, classes).Select(i => $"class_{i}").ToArray();
+    }
+
+    private static LoadedClassifier Ready(MovinetClassifier model, IReadOnlyList<string> labels, InputSampling sampling, string origin, torch.Device device)
+    {
+        model.to(device);
+        model.eval();
+        return new LoadedClassifier(model, labels, sampling, origin);
+    }
+
+    private static string Name(ModelId id) => id.ToString().ToLowerInvariant();
+    private static MovinetVariant Variant(ModelVariant v) => v == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base;
+}
