@@ -1,5 +1,9 @@
+using MovinetExp.Cli.Commands.Bench;
 using MovinetExp.Cli.Commands.Checkpoint;
+using MovinetExp.Cli.Commands.Data;
 using MovinetExp.Cli.Commands.Experiment;
+using MovinetExp.Cli.Commands.Inference;
+using MovinetExp.Cli.Commands.Model;
 using Spectre.Console.Cli;
 
 namespace MovinetExp.Cli.Commands;
@@ -16,19 +20,57 @@ internal static class CommandCatalog
             .WithExample("run", "--resume", "runs/ucf10/20261129-101500-1a2b3c4d");
         config.AddCommand<ValidateCommand>("validate")
             .WithDescription("Check a spec and print it resolved (every default filled in); --schema prints the JSON Schema.")
-            .WithExample("validate", "experiments/ucf10.yaml")
-            .WithExample("validate", "--schema", "x");
+            .WithExample("validate", "experiments/ucf10.yaml", "--set", "data.frames=16");
+        config.AddCommand<EvalCommand>("eval")
+            .WithDescription("Re-evaluate a run's final model on its test split, another folder (--data) or another checkpoint.")
+            .WithExample("eval", "runs/ucf10/20261129-101500-1a2b3c4d")
+            .WithExample("eval", "runs/ucf10/20261129-101500-1a2b3c4d", "--data", "my-videos/");
         config.AddCommand<CompareCommand>("compare")
             .WithDescription("Print the metric differences between two runs (B minus A).")
             .WithExample("compare", "runs/ucf10/20261129-101500-1a2b3c4d", "runs/ucf10/20261129-113000-1a2b3c4d");
+        config.AddCommand<PredictCommand>("predict")
+            .WithDescription("Top-K classes of videos or .npy clips with a run's model, a released model or any TF checkpoint.")
+            .WithExample("predict", "clip.mp4", "--run", "runs/ucf10/20261129-101500-1a2b3c4d")
+            .WithExample("predict", "a.mp4", "b.avi", "--model", "a0", "--top", "3", "--json")
+            .WithExample("predict", "clip.npy", "--checkpoint", "model/ckpt-1", "--model", "a0", "--variant", "base", "--logits-out", "out.npy");
+        config.AddCommand<StreamCommand>("stream")
+            .WithDescription("Classify a video frame by frame with a causal (stream) model, carrying its stream buffers.")
+            .WithExample("stream", "clip.mp4", "--model", "a0", "--variant", "stream", "--fps", "5", "--every", "5")
+            .WithExample("stream", "clip.npy", "--run", "runs/streamable/20261129-101500-1a2b3c4d", "--json");
 
+        config.AddBranch("model", branch =>
+        {
+            branch.SetDescription("Describe MoViNet architectures.");
+            branch.AddCommand<ModelSummaryCommand>("summary")
+                .WithDescription("Layer table, parameter counts, MACs and every TF checkpoint variable of a model.")
+                .WithExample("model", "summary", "a0")
+                .WithExample("model", "summary", "a2", "--variant", "stream", "--frames", "50", "--resolution", "224", "--json");
+        });
         config.AddBranch("checkpoint", branch =>
         {
             branch.SetDescription("Download and inspect TensorFlow MoViNet checkpoints.");
+            branch.AddCommand<CheckpointFetchCommand>("fetch")
+                .WithDescription("Download a released Kinetics-600 checkpoint (resumable, sha256-checked) and unpack it into the cache.")
+                .WithExample("checkpoint", "fetch", "a0")
+                .WithExample("checkpoint", "fetch", "a2", "--variant", "stream");
             branch.AddCommand<CheckpointInspectCommand>("inspect")
                 .WithDescription("List every tensor of a TF checkpoint: key, dtype, shape and the sum of its values.")
-                .WithExample("checkpoint", "inspect", "~/.cache/movinet-exp/checkpoints/movinet_a0_base/")
+                .WithExample("checkpoint", "inspect", "runs/quickstart/20261129-101500-1a2b3c4d/model")
                 .WithExample("checkpoint", "inspect", "model/ckpt-1.index", "--json");
         });
+        config.AddBranch("data", branch =>
+        {
+            branch.SetDescription("Prepare and inspect datasets.");
+            branch.AddCommand<DataPrepareCommand>("prepare")
+                .WithDescription("Download or generate a spec's videos, hash them, print the class and split table.")
+                .WithExample("data", "prepare", "experiments/ucf10.yaml");
+            branch.AddCommand<DataInspectCommand>("inspect")
+                .WithDescription("Classes, counts, codecs, frame counts and durations of a video folder, with problem files.")
+                .WithExample("data", "inspect", "my-videos/");
+        });
+        config.AddCommand<BenchCommand>("bench")
+            .WithDescription("Measure loading, inference, training and streaming speed (median of 5+ repetitions).")
+            .WithExample("bench", "--json")
+            .WithExample("bench", "--only", "infer", "--only", "stream", "--threads", "2");
     }
 }

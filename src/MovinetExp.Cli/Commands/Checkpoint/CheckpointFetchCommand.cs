@@ -1,0 +1,51 @@
+using System.ComponentModel;
+using MovinetExp.Checkpoints;
+using MovinetExp.Cli.Infrastructure;
+using MovinetExp.Common;
+using MovinetExp.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MovinetExp.Cli.Commands.Checkpoint;
+
+/// <summary>`checkpoint fetch ID`: download (resumably), verify and unpack a released checkpoint into the cache.</summary>
+internal sealed class CheckpointFetchCommand : AsyncCommand<CheckpointFetchCommand.Settings>
+{
+    public sealed class Settings : CatalogSettings
+    {
+        [CommandArgument(0, "<ID>")]
+        [Description("a0..a5")]
+        public string Id { get; init; } = "";
+
+        [CommandOption("--variant <VARIANT>")]
+        [DefaultValue("base")]
+        public string Variant { get; init; } = "base";
+
+        public override ValidationResult Validate() =>
+            !Enum.TryParse<ModelId>(Id, true, out _) ? ValidationResult.Error($"ID must be one of a0..a5, not '{Id}'")
+            : Variant is not ("base" or "stream") ? ValidationResult.Error($"--variant must be base or stream, not '{Variant}'")
+            : ValidationResult.Success();
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var catalog = settings.LoadCatalog();
+        var entry = catalog.Checkpoint(Enum.Parse<ModelId>(settings.Id, true), settings.Variant == "stream" ? ModelVariant.Stream : ModelVariant.Base);
+        ResolvedCheckpoint? checkpoint = null;
+        await AnsiConsole.Progress().AutoClear(false)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
+            .StartAsync(async ctx =>
+            {
+                var task = ctx.AddTask(entry.File, maxValue: 1);
+                checkpoint = await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder,
+                    new SyncProgress<(long Done, long? Total)>(p =>
+                    {
+                        if (p.Total is long total) task.MaxValue = total;
+                        task.Value = p.Done;
+                    }), cancellation);
+                task.Value = task.MaxValue;
+            });
+        AnsiConsole.MarkupLine($"checkpoint ready: [bold]{Markup.Escape(checkpoint!.Prefix)}[/] (archive sha256 {checkpoint.Sha256})");
+        return ExitCodes.Success;
+    }
+}

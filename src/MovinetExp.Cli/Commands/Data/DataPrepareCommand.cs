@@ -1,0 +1,41 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using MovinetExp.Catalog;
+using MovinetExp.Cli.Infrastructure;
+using MovinetExp.Common;
+using MovinetExp.Experiments;
+using MovinetExp.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MovinetExp.Cli.Commands.Data;
+
+/// <summary>`data prepare SPEC`: download or generate the spec's videos, hash them, print the class and split table.</summary>
+internal sealed class DataPrepareCommand(ILoggerFactory loggers) : AsyncCommand<DataPrepareCommand.Settings>
+{
+    public sealed class Settings : CatalogSettings
+    {
+        [CommandArgument(0, "<SPEC>")]
+        public string Spec { get; init; } = "";
+
+        [CommandOption("--set <KEY=VALUE>")]
+        public string[] Overrides { get; init; } = [];
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var catalog = settings.LoadCatalog();
+        var spec = CatalogDefaults.Apply(SpecLoader.Load(settings.Spec, settings.Overrides), catalog);
+        var dataset = await DatasetPreparation.PrepareAsync(spec, Path.GetDirectoryName(Path.GetFullPath(settings.Spec))!, catalog,
+            loggers.CreateLogger("data"), new SyncProgress<string>(m => AnsiConsole.MarkupLine("[grey]" + Markup.Escape(m) + "[/]")), cancellation);
+        var splits = dataset.Splits;
+        var table = new Table().Title(Markup.Escape(dataset.Description)).AddColumns("label", "class", "train", "val", "test");
+        for (int c = 0; c < splits.ClassNames.Count; c++)
+            table.AddRow(c.ToString(), Markup.Escape(splits.ClassNames[c]), splits.Train.Count(v => v.Label == c).ToString(),
+                splits.Val.Count(v => v.Label == c).ToString(), splits.Test.Count(v => v.Label == c).ToString());
+        AnsiConsole.Write(table);
+        foreach (var excluded in splits.Excluded) AnsiConsole.MarkupLine($"[yellow]excluded[/] {Markup.Escape(excluded.Path)}: {Markup.Escape(excluded.Reason)}");
+        AnsiConsole.MarkupLine($"{splits.Train.Count + splits.Val.Count + splits.Test.Count} videos under {Markup.Escape(splits.Root)}; manifest sha256 {dataset.Manifest.Sha256}");
+        return ExitCodes.Success;
+    }
+}

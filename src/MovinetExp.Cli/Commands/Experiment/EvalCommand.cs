@@ -1,0 +1,75 @@
+using System.ComponentModel;
+using Microsoft.Extensions.Logging;
+using MovinetExp.Catalog;
+using MovinetExp.Cli.Infrastructure;
+using MovinetExp.Common;
+using MovinetExp.Data.Sources;
+using MovinetExp.Evaluation;
+using MovinetExp.Experiments;
+using MovinetExp.Inference;
+using MovinetExp.Models;
+using MovinetExp.Native;
+using MovinetExp.Reporting;
+using MovinetExp.Specs;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace MovinetExp.Cli.Commands.Experiment;
+
+/// <summary>
+/// `eval RUN_DIR`: re-evaluates a run's final model on its test split (the same videos, found again from
+/// the resolved spec) or on another dataset folder; `--checkpoint` evaluates any TF checkpoint with the
+/// run's data instead. Exit 1 when the run's expectations fail.
+/// </summary>
+internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCommand.Settings>
+{
+    public sealed class Settings : CatalogSettings
+    {
+        [CommandArgument(0, "<RUN_DIR>")]
+        public string Run { get; init; } = "";
+
+        [CommandOption("--data <DIR>")]
+        [Description("Evaluate on every video of this folder (class folders named like the run's labels) instead of the run's test split")]
+        public string? Data { get; init; }
+
+        [CommandOption("--checkpoint <PATH>")]
+        [Description("Evaluate this TF checkpoint (same classes as the run) instead of the run's final model")]
+        public string? Checkpoint { get; init; }
+
+        [CommandOption("--json")]
+        public bool Json { get; init; }
+    }
+
+    public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
+    {
+        var run = RunFolder.Open(settings.Run);
+        var catalog = settings.LoadCatalog();
+        var spec = SpecLoader.Load(run.SpecResolvedYaml);
+        var device = ComputeDevice.Select(spec.Train.Device.ToString().ToLowerInvariant());
+        ComputeDevice.ConfigureThreads(spec.Train.Threads);
+        using var classifier = settings.Checkpoint != null
+            ? ClassifierLoader.FromCheckpoint(settings.Checkpoint, spec.Model.Id.ToString().ToLowerInvariant(),
+                spec.Model.Variant == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base,
+                spec.Model.HardSigmoid == HardSigmoidMode.Relu6 ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras, catalog.CacheFolder, device)
+            : ClassifierLoader.FromRun(run.Directory, device);
+
+        IReadOnlyList<MovinetExp.Data.VideoItem> items;
+        if (settings.Data != null)
+        {
+            var splits = FolderSource.Load(settings.Data, new SplitRequest(MovinetExp.Data.Sources.ClassSelection.Named(classifier.Labels), SplitCounts.All, MovinetExp.Data.Sources.SplitPolicy.Random, spec.Seed));
+            items = splits.Train.Concat(splits.Val).Concat(splits.Test).ToList();
+        }
+        else
+        {
+            var dataset = await DatasetPreparation.PrepareAsync(spec, Path.GetDirectoryName(run.SpecResolvedYaml)!, catalog,
+                loggers.CreateLogger("eval"), null, cancellation);
+            items = dataset.Splits.Test;
+        }
+        var result = ClipEvaluation.Evaluate(classifier.Model, items, LoaderFactory.Options(spec, catalog, training: false), spec.Eval.ClipsPerVideo,
+            classifier.Labels, spec.Eval.TopK, device, bad => AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(bad.Path)}: {Markup.Escape(bad.Reason)}"), cancellation);
+        var checks = Expectations.Evaluate(ExperimentRunner.ThresholdsOf(spec.Expect), result);
+        if (settings.Json) Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(MetricsWriter.ToBytes(new RunMetrics(result, checks))));
+        else ExpectationTable.Write(result, checks);
+        return Expectations.AllPassed(checks) ? ExitCodes.Success : ExitCodes.ExpectationFailed;
+    }
+}
