@@ -155,8 +155,27 @@ public sealed class ExperimentRunner
         status.Report("evaluating on the test split");
         var test = ClipEvaluation.Evaluate(model, dataset.Splits.Test, evalOptions, spec.Eval.ClipsPerVideo, classNames, spec.Eval.TopK,
             device, OnSkipped, cancellation);
-        var checks = Expectations.Evaluate(ThresholdsOf(spec.Expect), test);
+        var checks = Expectations.Evaluate(ThresholdsOf(spec.Expect), test).ToList();
         timings["evaluation"] = Lap(clock);
+
+        if (spec.Eval.RandomBackboneBaseline)
+        {
+            var baseline = RandomBackboneBaseline.TrainAndTest(spec, dataset,
+                data with { Train = LoaderFactory.Create(dataset.Splits.Train, trainOptions with { Shuffle = false }, OnSkipped) },
+                evalOptions, Path.Combine(run.Directory, "baseline-checkpoints"), device, log, status, OnSkipped, cancellation);
+            new TransferComparison("Transfer learning: what the checkpoint's backbone is worth",
+            [
+                new ComparisonEntry($"this run: new head on the frozen backbone of {prepared.Checkpoint?.Origin ?? "no checkpoint"}", test.Top1Accuracy),
+                new ComparisonEntry("the same head on a randomly initialised frozen backbone", baseline.Top1Accuracy),
+            ]).Write(run.ComparisonJson);
+            if (spec.Expect.MinGainOverBaseline is double minGain)
+            {
+                double gain = test.Top1Accuracy - baseline.Top1Accuracy;
+                checks.Add(new ExpectationCheck("min_gain_over_baseline", minGain, gain, gain >= minGain,
+                    $"{test.Top1Accuracy:F4} vs random backbone {baseline.Top1Accuracy:F4}"));
+            }
+            timings["baseline"] = Lap(clock);
+        }
 
         MetricsWriter.Write(run.MetricsJson, new RunMetrics(test, checks));
         ConfusionMatrixCsv.Write(run.ConfusionMatrixCsv, test.ConfusionMatrix, classNames);

@@ -8,4 +8,7 @@ public sealed class EvalSpec
 
     [SpecField("k of the top-k accuracy.", Min = 1, Max = 100)]
     public int TopK { get; init; } = 5;
+
+    [SpecField("Also train the same head on a randomly initialised frozen backbone and report both accuracies (shows what the checkpoint's features are worth).")]
+    public bool RandomBackboneBaseline { get; init; } = false;
 }

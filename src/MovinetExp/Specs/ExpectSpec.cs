@@ -15,6 +15,9 @@ public sealed class ExpectSpec
     [SpecField("Minimum recall of the worst class.", Min = 0, Max = 1)]
     public double? MinClassRecall { get; init; }
 
+    [SpecField("Minimum test-accuracy gain over the random-backbone baseline (needs eval.random_backbone_baseline).", Min = 0, Max = 1)]
+    public double? MinGainOverBaseline { get; init; }
+
     [SpecField("Maximum mean test loss.", Min = 0, ExclusiveMin = true)]
     public double? MaxTestLoss { get; init; }
 }

@@ -15,7 +15,7 @@ public sealed class ModelSpec
     [SpecField("pretrained (download the Kinetics-600 checkpoint), none (random init) or a path to a checkpoint folder or .tar.gz.")]
     public string Checkpoint { get; init; } = "pretrained";
 
-    [SpecField("auto: full when the classes match the checkpoint's 600, else backbone (transfer learning); full: every variable; backbone: all but the classifier.")]
+    [SpecField("auto: every variable when the checkpoint's classes match the experiment's, otherwise an error (transfer learning must be explicit); full: every variable; backbone: all but the classifier (a new head for new classes).")]
     public LoadMode Load { get; init; } = LoadMode.Auto;
 
     [SpecField("backbone: train only the classifier; none: train everything; from_block: freeze blocks below freeze_until_block.")]
@@ -38,11 +38,6 @@ public sealed class ModelSpec
 
     [SpecField("Gate formula of the stream models' squeeze-excitation: keras = clip(0.2x + 0.5, 0, 1) (what the released checkpoints were trained with); relu6 = relu6(x + 3) / 6.")]
     public HardSigmoidMode HardSigmoid { get; init; } = HardSigmoidMode.Keras;
-
-    /// <summary>What <see cref="Load"/> means for a head of <paramref name="classCount"/> classes: auto restores
-    /// everything only when the checkpoint's classifier fits, otherwise just the backbone (transfer learning).</summary>
-    public LoadMode EffectiveLoad(int classCount) =>
-        Load != LoadMode.Auto ? Load : classCount == CheckpointClasses ? LoadMode.Full : LoadMode.Backbone;
 
     /// <summary>Whether the model uses causal convolutions: <see cref="Causal"/> when set, else true for the stream variant.</summary>
     public bool IsCausal => Causal ?? Variant == ModelVariant.Stream;

@@ -60,7 +60,7 @@ internal static class SpecRules
             Report("train.backbone_lr", "only used when the backbone trains, but model.freeze is backbone",
                 "remove backbone_lr, or set model.freeze: none or from_block", "model.freeze");
 
-        if (model.Load == LoadMode.Full && model.Checkpoint != "none" && data.Classes.Count != ModelSpec.CheckpointClasses)
+        if (model.Load == LoadMode.Full && model.Checkpoint == "pretrained" && data.Classes.Count != ModelSpec.CheckpointClasses)
             Report("model.load", $"full restores the checkpoint's {ModelSpec.CheckpointClasses}-class classifier, but data.classes selects {data.Classes.Count} classes",
                 "use load: backbone (or auto) to train a new classifier for your classes", "data.classes", "model.checkpoint");
     }
