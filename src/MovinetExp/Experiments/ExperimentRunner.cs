@@ -111,11 +111,8 @@ public sealed class ExperimentRunner
             FreezeMode.None => 0,
             _ => spec.Model.FreezeUntilBlock ?? 0,
         });
-        using var optimizer = OptimizerSetup.Create(spec.Train.Optimizer.ToString().ToLowerInvariant(), spec.Train.Lr, spec.Train.WeightDecay,
-            spec.Train.Momentum, freeze.HeadParameters, freeze.BackboneParameters, (spec.Train.BackboneLr ?? spec.Train.Lr) / spec.Train.Lr);
-        var settings = new TrainerSettings(spec.Train.Epochs, spec.Train.BatchSize, spec.Seed, spec.Train.Lr, spec.Train.WarmupEpochs,
-            spec.Train.Schedule == ScheduleKind.Cosine, spec.Train.LabelSmoothing, spec.Train.GradClipNorm, spec.Train.EarlyStoppingPatience,
-            spec.Train.FeatureCache == FeatureCacheMode.Auto);
+        using var optimizer = TrainingFromSpec.Optimizer(spec.Train, freeze);
+        var settings = TrainingFromSpec.Settings(spec, spec.Train.FeatureCache == FeatureCacheMode.Auto, spec.Train.EarlyStoppingPatience);
         var trainer = new Trainer(model, freeze, optimizer, settings, device, log);
         var trainOptions = LoaderFactory.Options(spec, request.Catalog, training: true);
         var evalOptions = LoaderFactory.Options(spec, request.Catalog, training: false);

@@ -23,10 +23,8 @@ public static class RandomBackboneBaseline
         using var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, dataset.Splits.ClassNames.Count));
         model.to(device);
         var freeze = FreezePolicy.Apply(model, null);
-        using var optimizer = OptimizerSetup.Create(spec.Train.Optimizer.ToString().ToLowerInvariant(), spec.Train.Lr, spec.Train.WeightDecay,
-            spec.Train.Momentum, freeze.HeadParameters, [], 1.0);
-        var settings = new TrainerSettings(spec.Train.Epochs, spec.Train.BatchSize, spec.Seed, spec.Train.Lr, spec.Train.WarmupEpochs,
-            spec.Train.Schedule == ScheduleKind.Cosine, spec.Train.LabelSmoothing, spec.Train.GradClipNorm, 0, ReuseFrozenFeatures: true);
+        using var optimizer = TrainingFromSpec.Optimizer(spec.Train, freeze);
+        var settings = TrainingFromSpec.Settings(spec, reuseFrozenFeatures: true, earlyStoppingPatience: 0);
         var trainer = new Trainer(model, freeze, optimizer, settings, device, log);
         trainer.Run(data, new EpochCheckpointStore(scratchFolder), null, report =>
             log.LogInformation("baseline epoch {Epoch}: train loss {Loss:F4} acc {Acc:F4}", report.Epoch, report.Train.Loss, report.Train.Accuracy),
