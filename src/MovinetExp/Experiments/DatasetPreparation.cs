@@ -76,8 +76,9 @@ public static class DatasetPreparation
                 throw new SpecException($"data.source '{data.Source}' is not supported.");
         }
 
+        // Videos left out deserve attention; other files (a README, the generator's marker) only a log line.
         foreach (var excluded in splits.Excluded)
-            log.LogWarning("excluded {Path}: {Reason}", excluded.Path, excluded.Reason);
+            log.Log(VideoFiles.IsVideo(excluded.Path) ? LogLevel.Warning : LogLevel.Information, "excluded {Path}: {Reason}", excluded.Path, excluded.Reason);
         status?.Report("hashing the chosen videos");
         var manifest = splits.BuildManifest();
         log.LogInformation("{Description}: {Classes} classes; train {Train}, val {Val}, test {Test} videos; manifest sha256 {Hash}",
