@@ -128,8 +128,10 @@ public sealed class ExperimentRunner
         var history = HistoryLog.Open(run.HistoryCsv);
         var resumeFrom = resuming ? store.Latest() : null;
         if (resumeFrom != null) history.TruncateAfter(resumeFrom.Epoch);
+        var tensorBoard = spec.Train.Tensorboard ? new TensorBoardLog(run.Directory) : null;
         var outcome = trainer.Run(data, store, resumeFrom, report =>
         {
+            tensorBoard?.Epoch(report);
             history.Append(new HistoryRow(report.Epoch, report.Train.Loss, report.Train.Accuracy, report.Validation?.Loss,
                 report.Validation?.Accuracy, report.LearningRate, report.Duration.TotalSeconds));
             run.WriteStatus(RunState.Running, report.Epoch);
