@@ -9,7 +9,7 @@ namespace MovinetExp.Experiments;
 /// </summary>
 public sealed class TensorBoardLog
 {
-    private readonly Modules.SummaryWriter _writer;
+    private readonly TorchSharp.Modules.SummaryWriter _writer;
 
     public TensorBoardLog(string runDirectory) =>
         _writer = torch.utils.tensorboard.SummaryWriter(Path.Combine(runDirectory, "tensorboard"));
