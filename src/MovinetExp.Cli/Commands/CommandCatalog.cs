@@ -53,6 +53,9 @@ internal static class CommandCatalog
                 .WithDescription("Download a released Kinetics-600 checkpoint (resumable, sha256-checked) and unpack it into the cache.")
                 .WithExample("checkpoint", "fetch", "a0")
                 .WithExample("checkpoint", "fetch", "a2", "--variant", "stream");
+            branch.AddCommand<CheckpointConvertCommand>("convert-stream")
+                .WithDescription("Convert a stream checkpoint from TF's training layout (3d_2plus1d) to the released 2plus1d layout.")
+                .WithExample("checkpoint", "convert-stream", "train/ckpt-100", "converted/");
             branch.AddCommand<CheckpointInspectCommand>("inspect")
                 .WithDescription("List every tensor of a TF checkpoint: key, dtype, shape and the sum of its values.")
                 .WithExample("checkpoint", "inspect", "runs/quickstart/20261129-101500-1a2b3c4d/model")
