@@ -50,7 +50,7 @@ public class NpyClipPredictionTests
     }
 
     [Fact]
-    public void AskingForAnotherModelThanTheCheckpointHoldsNamesBoth()
+    public void AskingForAnotherModelOrVariantThanTheCheckpointHoldsNamesBoth()
     {
         string folder = TestPaths.NewScratchFolder("npy-mismatch");
         try
@@ -64,6 +64,11 @@ public class NpyClipPredictionTests
 
             Assert.Contains("You asked for MoViNet a1 base", error.Message);
             Assert.Contains("holds MoViNet a0 base (5 classes)", error.Message);
+
+            var variantError = Assert.Throws<CheckpointException>(() =>
+                ClassifierLoader.FromCheckpoint(folder, "a0", MovinetVariant.Stream, HardSigmoidKind.Keras, Path.Combine(folder, "cache"), CPU));
+            Assert.Contains("You asked for MoViNet a0 stream", variantError.Message);
+            Assert.Contains("holds MoViNet a0 base (5 classes)", variantError.Message);
         }
         finally
         {
