@@ -20,15 +20,13 @@ public class CliExitCodeTests
         string folder = TestPaths.NewScratchFolder("cli-predict");
         try
         {
-            manual_seed(41);
-            using (var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 3)))
-                MovinetCheckpointWriter.Save(model, Path.Combine(folder, "model"));
+            string prefix = SaveA0Base(folder);
             string garbage = Path.Combine(folder, "garbage.avi");
             var noise = new byte[4096];
             new Random(42).NextBytes(noise);
             File.WriteAllBytes(garbage, noise);
 
-            var result = CliProcess.Run(folder, "predict", TestClips.PunchVideo, garbage, "--checkpoint", Path.Combine(folder, "model", "ckpt-1"),
+            var result = CliProcess.Run(folder, "predict", TestClips.PunchVideo, garbage, "--checkpoint", prefix,
                 "--frames", "4", "--resolution", "48", "--device", "cpu", "--json");
 
             Assert.True(result.ExitCode == 3, $"exit code {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
@@ -39,6 +37,46 @@ public class CliExitCodeTests
             var error = Assert.Single(json.RootElement.GetProperty("errors").EnumerateArray());
             Assert.Equal(garbage, error.GetProperty("input").GetString());
             Assert.Contains("garbage.avi", error.GetProperty("error").GetString());
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void PredictWithAModelIdTheCheckpointDoesNotHoldExits4NamingBoth()
+    {
+        string folder = TestPaths.NewScratchFolder("cli-predict-mismatch");
+        try
+        {
+            string prefix = SaveA0Base(folder);
+
+            var result = CliProcess.Run(folder, "predict", TestClips.PunchVideo, "--checkpoint", prefix, "--model", "a1", "--device", "cpu");
+
+            Assert.True(result.ExitCode == 4, $"exit code {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+            Assert.Contains("You asked for MoViNet a1 base", result.Unwrapped);
+            Assert.Contains("holds MoViNet a0 base", result.Unwrapped);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void StreamingWithABaseCheckpointExits2()
+    {
+        string folder = TestPaths.NewScratchFolder("cli-stream-base");
+        try
+        {
+            string prefix = SaveA0Base(folder);
+
+            var result = CliProcess.Run(folder, "stream", TestClips.PunchVideo, "--checkpoint", prefix,
+                "--frames", "2", "--resolution", "32", "--device", "cpu");
+
+            Assert.True(result.ExitCode == 2, $"exit code {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+            Assert.Contains("cannot be streamed frame by frame", result.Unwrapped);
         }
         finally
         {
@@ -105,5 +143,13 @@ public class CliExitCodeTests
         {
             Directory.Delete(folder, recursive: true);
         }
+    }
+
+    /// <summary>An A0 base checkpoint with 3 classes (random weights: these tests check exit codes, not numbers).</summary>
+    private static string SaveA0Base(string folder)
+    {
+        manual_seed(41);
+        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 3));
+        return MovinetCheckpointWriter.Save(model, Path.Combine(folder, "model"));
     }
 }
