@@ -1,0 +1,47 @@
+using System.Diagnostics;
+
+namespace MovinetExp.Tests.Cli;
+
+/// <summary>The result of one run of the command-line tool: exit code and both output streams.</summary>
+internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
+{
+    /// <summary>Both streams, with Spectre.Console's line wrapping (80 columns when redirected) undone.</summary>
+    public string Unwrapped => (StandardOutput + "\n" + StandardError).ReplaceLineEndings(" ");
+}
+
+/// <summary>
+/// Runs the real `movinet` executable (built beside the test assembly through the project reference) as
+/// a child process, so exit codes and error printing are tested exactly as users and CI see them.
+/// </summary>
+internal static class CliProcess
+{
+    private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
+
+    public static CliResult Run(string workingDirectory, params string[] arguments)
+    {
+        string dll = Path.Combine(AppContext.BaseDirectory, "movinet.dll");
+        Assert.True(File.Exists(dll), $"{dll} is missing: the test project should reference MovinetExp.Cli");
+        var start = new ProcessStartInfo("dotnet")
+        {
+            WorkingDirectory = workingDirectory,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        start.ArgumentList.Add(dll);
+        foreach (string argument in arguments) start.ArgumentList.Add(argument);
+        // Keep the child off the network and out of the user's cache.
+        start.Environment["MOVINET_CACHE"] = Path.Combine(workingDirectory, "cache");
+        start.Environment["NO_COLOR"] = "1";
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(Timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            Assert.Fail($"movinet {string.Join(' ', arguments)} did not finish within {Timeout.TotalSeconds} s");
+        }
+        return new CliResult(process.ExitCode, output.Result, error.Result);
+    }
+}
