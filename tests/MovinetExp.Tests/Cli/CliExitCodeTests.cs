@@ -116,6 +116,36 @@ public class CliExitCodeTests
     }
 
     [Fact]
+    public void InspectingACheckpointWithCorruptedTensorDataListsItAndExits4()
+    {
+        string folder = TestPaths.NewScratchFolder("cli-inspect-data");
+        try
+        {
+            string prefix = Path.Combine(folder, "ckpt-1");
+            using (var writer = new ObjectBasedCheckpointWriter(prefix))
+            {
+                writer.AddFloat32("model/dense/kernel", [16, 16], Enumerable.Range(0, 256).Select(i => i * 0.5f).ToArray());
+                writer.Finish();
+            }
+            // The kernel is the first tensor of the data file: flip a bit inside it.
+            string data = BundleFileNames.DataPath(prefix, 0, 1);
+            byte[] bytes = File.ReadAllBytes(data);
+            bytes[10] ^= 0x01;
+            File.WriteAllBytes(data, bytes);
+
+            var result = CliProcess.Run(folder, "checkpoint", "inspect", prefix, "--json");
+
+            Assert.True(result.ExitCode == 4, $"exit code {result.ExitCode}\n{result.StandardOutput}\n{result.StandardError}");
+            Assert.Contains("model/dense/kernel", result.StandardOutput);
+            Assert.Contains("unavailable", result.StandardOutput);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ValidateListsAllThreeMistakesWithTheirLinesAndExits2()
     {
         string folder = TestPaths.NewScratchFolder("cli-validate");

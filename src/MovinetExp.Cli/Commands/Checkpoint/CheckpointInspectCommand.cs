@@ -27,7 +27,7 @@ internal sealed class CheckpointInspectCommand : Command<CheckpointInspectComman
         if (settings.Json)
         {
             Console.Out.WriteLine(JsonSerializer.Serialize(listing, new JsonSerializerOptions { WriteIndented = true }));
-            return 0;
+            return Status(listing);
         }
         var table = new Table().AddColumns("key", "dtype", "shape", "sum");
         foreach (var t in listing.Tensors)
@@ -36,6 +36,12 @@ internal sealed class CheckpointInspectCommand : Command<CheckpointInspectComman
                 new Text(t.Unavailable ?? t.Sum?.ToString("R", CultureInfo.InvariantCulture) ?? "-"));
         AnsiConsole.Write(table);
         AnsiConsole.MarkupLine($"{listing.Tensors.Count} tensors in [bold]{Markup.Escape(listing.Prefix)}[/]");
-        return 0;
+        int unreadable = listing.Tensors.Count(t => t.Unavailable != null);
+        if (unreadable > 0) AnsiConsole.MarkupLine($"[red]{unreadable} tensor(s) could not be read[/] (corrupt data or a missing shard): see the sum column");
+        return Status(listing);
     }
+
+    // The listing is printed whole either way, but a checkpoint with unreadable tensors is a checkpoint error.
+    private static int Status(CheckpointListing listing) =>
+        listing.Tensors.Any(t => t.Unavailable != null) ? Common.ExitCodes.Checkpoint : Common.ExitCodes.Success;
 }
