@@ -34,11 +34,14 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
         Assert.Equal(LossColumns(first.Outcome.Run), LossColumns(second.Outcome.Run));
     }
 
-    [Fact]
-    public async Task InterruptedRunResumesToTheSameNumbersAsAnUninterruptedOne()
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InterruptedRunResumesToTheSameNumbersAsAnUninterruptedOne(bool frozen)
     {
-        var uninterrupted = await tiny.ReferenceRunAsync();
-        var spec = tiny.Spec();
+        string[] overrides = frozen ? FrozenBackbone : [];
+        var uninterrupted = await tiny.ReferenceRunAsync(overrides);
+        var spec = tiny.Spec(overrides);
         string experimentFolder = Path.Combine(tiny.RunsRoot, spec.Name);
         var before = Directory.Exists(experimentFolder) ? Directory.GetDirectories(experimentFolder) : [];
 

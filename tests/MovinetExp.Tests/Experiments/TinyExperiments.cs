@@ -14,7 +14,7 @@ namespace MovinetExp.Tests.Experiments;
 /// checkpoints resolve), a catalogue whose cache folder is scratch, and memoised runs of specs several
 /// tests look at. Sizes are tiny (32 px, 4 frames, 12 videos per class) so one run takes seconds.
 /// </summary>
-public sealed class TinyExperiments
+public sealed class TinyExperiments : IDisposable
 {
     /// <summary>The spec every test starts from; tests change it with <c>--set</c>-style overrides.</summary>
     private const string BaseYaml = """
@@ -65,6 +65,9 @@ public sealed class TinyExperiments
     /// <summary>The base spec with <paramref name="overrides"/> ("key.path=value") applied.</summary>
     public ExperimentSpec Spec(params string[] overrides) =>
         SpecLoader.Parse(BaseYaml.Replace("{DATA}", SyntheticFolder), "test.yaml", overrides);
+
+    /// <summary>Removes every generated video and run folder once the collection is done.</summary>
+    public void Dispose() => Directory.Delete(Root, recursive: true);
 
     /// <summary>A new empty folder inside this fixture's root.</summary>
     public string NewScratch(string purpose)
