@@ -181,7 +181,7 @@ public sealed class ExperimentRunner
         ConfusionMatrixPlot.Save(run.ConfusionMatrixPng, test.ConfusionMatrix, classNames);
         TrainingCurvesPlot.Save(run.TrainingCurvesPng, HistoryLog.Read(run.HistoryCsv));
         AtomicFile.WriteAllText(run.SkippedFilesCsv, "path,reason\n" + string.Concat(skipped.Values.OrderBy(b => b.Path, StringComparer.Ordinal)
-            .Select(b => Csv.FormatRow([b.Path, b.Reason]) + "\n")));
+            .Select(b => Csv.FormatRow([b.Path, b.Reason]))));
         string prefix = MovinetCheckpointWriter.Save(model, run.ModelDirectory);
         File.Copy(run.LabelsTxt, Path.Combine(run.ModelDirectory, "labels.txt"), overwrite: true);
         log.LogInformation("final model saved as a TensorFlow checkpoint: {Prefix}", prefix);

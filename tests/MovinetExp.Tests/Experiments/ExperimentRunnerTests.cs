@@ -1,0 +1,185 @@
+using MovinetExp.Checkpoints;
+using MovinetExp.Common;
+using MovinetExp.Evaluation;
+using MovinetExp.Experiments;
+using MovinetExp.Inference;
+using MovinetExp.Models;
+using MovinetExp.Reporting;
+using MovinetExp.Specs;
+using Microsoft.Extensions.Logging.Abstractions;
+using TorchSharp;
+
+namespace MovinetExp.Tests.Experiments;
+
+/// <summary>
+/// Whole experiments, run in-process on tiny synthetic data: the promises of `dotnet movinet run`
+/// (reproducibility, resume, a complete run folder, expectation gates, bad files skipped, flat memory).
+/// </summary>
+[Collection(TinyExperimentsCollection.Name)]
+public class ExperimentRunnerTests(TinyExperiments tiny)
+{
+    private static readonly string[] FrozenBackbone = ["model.freeze=backbone"];
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)] // frozen backbone: the feature-reuse path (backbone features computed once)
+    public async Task SameSpecAndSeedGiveByteIdenticalMetrics(bool frozen)
+    {
+        string[] overrides = frozen ? FrozenBackbone : [];
+        var first = await tiny.ReferenceRunAsync(overrides);
+        var second = await TinyExperiments.RunAsync(tiny.Request(tiny.Spec(overrides)));
+
+        Assert.NotEqual(first.Directory, second.Directory);
+        Assert.Equal(File.ReadAllBytes(first.Outcome.Run.MetricsJson), File.ReadAllBytes(second.Outcome.Run.MetricsJson));
+        Assert.Equal(LossColumns(first.Outcome.Run), LossColumns(second.Outcome.Run));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task InterruptedRunResumesToTheSameNumbersAsAnUninterruptedOne(bool frozen)
+    {
+        string[] overrides = frozen ? FrozenBackbone : [];
+        var uninterrupted = await tiny.ReferenceRunAsync(overrides);
+        var spec = tiny.Spec(overrides);
+        string experimentFolder = Path.Combine(tiny.RunsRoot, spec.Name);
+        var before = Directory.Exists(experimentFolder) ? Directory.GetDirectories(experimentFolder) : [];
+
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(spec), cancel.Token, epoch => { if (epoch.Epoch == 1) cancel.Cancel(); }));
+
+        string interrupted = Assert.Single(Directory.GetDirectories(experimentFolder).Except(before));
+        var run = RunFolder.Open(interrupted);
+        var status = run.ReadStatus();
+        Assert.Equal(RunState.Interrupted, status.State);
+        Assert.Equal(1, status.LastCompletedEpoch);
+        Assert.Single(HistoryLog.Read(run.HistoryCsv));
+        Assert.False(File.Exists(run.MetricsJson));
+
+        // What `run --resume` does: the spec comes back from the run folder, not from the original file.
+        var resumed = await TinyExperiments.RunAsync(tiny.Request(SpecLoader.Load(run.SpecResolvedYaml), interrupted));
+
+        Assert.Equal(interrupted, resumed.Directory);
+        Assert.Equal([2, 3, 4], resumed.Epochs.Select(e => e.Epoch));
+        Assert.Equal(RunState.Completed, run.ReadStatus().State);
+        Assert.Equal(4, run.ReadStatus().LastCompletedEpoch);
+        Assert.Equal(File.ReadAllBytes(uninterrupted.Outcome.Run.MetricsJson), File.ReadAllBytes(run.MetricsJson));
+        Assert.Equal(LossColumns(uninterrupted.Outcome.Run), LossColumns(run));
+    }
+
+    [Fact]
+    public async Task RunFolderHoldsEveryRecordAndAModelThatReproducesTheMetrics()
+    {
+        var recorded = await tiny.ReferenceRunAsync();
+        var run = recorded.Outcome.Run;
+
+        foreach (string file in new[] { run.SpecResolvedYaml, run.EnvironmentJson, run.HistoryCsv, run.MetricsJson, run.ConfusionMatrixCsv,
+                     run.ConfusionMatrixPng, run.TrainingCurvesPng, run.ReportHtml, run.LabelsTxt, run.DataFilesCsv, run.LogTxt, run.SkippedFilesCsv,
+                     Path.Combine(run.ModelDirectory, "checkpoint"), Path.Combine(run.ModelDirectory, "ckpt-1.index"),
+                     Path.Combine(run.ModelDirectory, "labels.txt") })
+            Assert.True(File.Exists(file), $"missing {file}");
+        Assert.Equal(new RunStatus(RunState.Completed, 4, null, default), run.ReadStatus() with { UpdatedUtc = default });
+        Assert.Equal("move_left\nmove_right\n", File.ReadAllText(run.LabelsTxt));
+        Assert.Equal("path,reason\n", File.ReadAllText(run.SkippedFilesCsv));
+        Assert.Equal([1, 2, 3, 4], HistoryLog.Read(run.HistoryCsv).Select(r => r.Epoch));
+        foreach (string png in new[] { run.ConfusionMatrixPng, run.TrainingCurvesPng })
+            Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(png)[..4]);
+        Assert.Contains("data:image/png;base64,", File.ReadAllText(run.ReportHtml));
+
+        // The data file list: (6 train + 2 val + 4 test) per class, pinned by hashes environment.json also pins.
+        var rows = File.ReadAllLines(run.DataFilesCsv).Skip(1).Select(l => l.Split('\t')).ToList();
+        Assert.Equal(24, rows.Count);
+        Assert.Equal([("test", 8), ("train", 12), ("val", 4)], rows.GroupBy(r => r[2]).OrderBy(g => g.Key).Select(g => (g.Key, g.Count())));
+        Assert.All(rows, r => Assert.Equal(FileHashes.Sha256(Path.Combine(tiny.SyntheticFolder, r[0])), r[3]));
+        var environment = EnvironmentJson.Read(run.EnvironmentJson);
+        Assert.Null(environment.CheckpointSha256);
+        Assert.Equal(FileHashes.Sha256(run.DataFilesCsv), environment.DataFileListSha256);
+        Assert.Equal(5, environment.Seed);
+        Assert.NotNull(environment.FinishedUtc);
+
+        // The resolved spec reads back to the same spec (it is what --resume and eval use).
+        Assert.Equal(SpecWriter.ToYaml(tiny.Spec()), SpecWriter.ToYaml(SpecLoader.Load(run.SpecResolvedYaml)));
+
+        // The final TF checkpoint loads strictly, every variable, head included.
+        using (var model = new MovinetClassifier(ModelPreparation.OptionsFor(tiny.Spec().Model, 2)))
+        {
+            var load = MovinetCheckpointLoader.Load(model, run.ModelDirectory, CheckpointLoadMode.Full);
+            Assert.Equal(model.TfVariables().Count(), load.VariablesLoaded);
+        }
+
+        // ...and, loaded the way `eval RUN_DIR` loads it, gives the run's metrics.json byte for byte.
+        var spec = SpecLoader.Load(run.SpecResolvedYaml);
+        using var classifier = ClassifierLoader.FromRun(run.Directory, torch.CPU);
+        Assert.Equal(["move_left", "move_right"], classifier.Labels);
+        var dataset = await DatasetPreparation.PrepareAsync(spec, tiny.SpecDirectory, tiny.Catalog, NullLogger.Instance, null, default);
+        var again = ClipEvaluation.Evaluate(classifier.Model, dataset.Splits.Test, LoaderFactory.Options(spec, tiny.Catalog, training: false),
+            spec.Eval.ClipsPerVideo, classifier.Labels, spec.Eval.TopK, torch.CPU, _ => { }, default);
+        var checks = Expectations.Evaluate(ExperimentRunner.ThresholdsOf(spec.Expect), again);
+        Assert.Equal(File.ReadAllBytes(run.MetricsJson), MetricsWriter.ToBytes(new RunMetrics(again, checks)));
+    }
+
+    [Fact]
+    public async Task FailedExpectationFailsTheOutcomeAndIsRecordedInMetrics()
+    {
+        // A loss of 1e-4 on 8 clips after one epoch is out of reach; accuracy >= 0 always holds.
+        var recorded = await TinyExperiments.RunAsync(tiny.Request(tiny.Spec(
+            "name=tiny-expect", "model.freeze=backbone", "train.epochs=1", "expect.max_test_loss=0.0001", "expect.test_accuracy=0")));
+        var outcome = recorded.Outcome;
+
+        Assert.False(outcome.Passed);
+        var loss = Assert.Single(outcome.Checks, c => c.Name == "max_test_loss");
+        Assert.False(loss.Passed);
+        Assert.Equal(outcome.Test.MeanLoss, loss.Actual);
+        Assert.True(Assert.Single(outcome.Checks, c => c.Name == "test_accuracy").Passed);
+
+        // A missed expectation is a result, not a crash: the run still completes and records it.
+        Assert.Equal(RunState.Completed, outcome.Run.ReadStatus().State);
+        var written = MetricsReader.Read(outcome.Run.MetricsJson).Expectations;
+        Assert.Equal(outcome.Checks.Select(c => (c.Name, c.Passed)), written.Select(c => (c.Name, c.Passed)));
+    }
+
+    [Fact]
+    public async Task UnreadableAndTruncatedVideosAreSkippedAndListed()
+    {
+        // A folder dataset of synthetic clips where move_left has two bad files among its 12, so every file is chosen.
+        string root = tiny.NewScratch("bad-files");
+        foreach (string kind in new[] { "move_left", "move_right" })
+        {
+            Directory.CreateDirectory(Path.Combine(root, kind));
+            foreach (string clip in Directory.GetFiles(Path.Combine(tiny.SyntheticFolder, kind)).Order(StringComparer.Ordinal).Take(kind == "move_left" ? 10 : 12))
+                File.Copy(clip, Path.Combine(root, kind, Path.GetFileName(clip)));
+        }
+        string garbage = Path.Combine(root, "move_left", "garbage.avi");
+        File.WriteAllBytes(garbage, Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 251)).ToArray());
+        string truncated = Path.Combine(root, "move_left", "truncated.avi");
+        byte[] whole = File.ReadAllBytes(Path.Combine(tiny.SyntheticFolder, "move_left", "move_left_011.avi"));
+        File.WriteAllBytes(truncated, whole[..(whole.Length / 2)]);
+
+        var recorded = await TinyExperiments.RunAsync(tiny.Request(tiny.Spec(
+            "name=tiny-bad-files", "data.source=folder", $"data.path={root}", "model.freeze=backbone", "train.epochs=1")));
+
+        Assert.Equal(RunState.Completed, recorded.Outcome.Run.ReadStatus().State);
+        string text = File.ReadAllText(recorded.Outcome.Run.SkippedFilesCsv);
+        Assert.DoesNotContain("\n\n", text); // one line per file, no blank lines between them
+        var table = Csv.Parse(text);
+        Assert.Equal(["path", "reason"], table[0]);
+        Assert.Equal([garbage, truncated], table.Skip(1).Select(r => r[0]));
+        Assert.All(table.Skip(1), r => Assert.False(string.IsNullOrWhiteSpace(r[1])));
+    }
+
+    [Fact]
+    public async Task ResidentMemoryStaysFlatAcrossEpochs()
+    {
+        var epochs = (await tiny.ReferenceRunAsync()).Epochs;
+
+        Assert.Equal([1, 2, 3, 4], epochs.Select(e => e.Epoch));
+        long growth = epochs[3].ResidentBytes - epochs[1].ResidentBytes;
+        // Per-step tensors that leaked would pile up by the epoch; allocator noise stays far below this bound.
+        Assert.True(growth < 60_000_000, "resident memory per epoch (MB): " + string.Join(", ", epochs.Select(e => e.ResidentBytes / 1_000_000)));
+    }
+
+    /// <summary>history.csv without the wall-clock seconds column, the one value that may differ between identical runs.</summary>
+    private static string[] LossColumns(RunFolder run) =>
+        File.ReadAllLines(run.HistoryCsv).Select(line => line[..line.LastIndexOf(',')]).ToArray();
+}
