@@ -59,5 +59,5 @@ public static class VideoFile
 
     /// <summary>The exception for a video that cannot be used, naming the file and the problem.</summary>
     public static DataException Unreadable(string path, string problem, Exception? inner = null) =>
-        new($"Cannot read video {path}: {problem}. Replace or remove the file (or set the loader to skip bad videos).", inner);
+        new($"Cannot read video {path}: {problem}. Replace or remove the file, or set `data.bad_files: skip` in the spec to go on without it.", inner);
 }
