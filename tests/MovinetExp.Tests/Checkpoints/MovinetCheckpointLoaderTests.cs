@@ -43,7 +43,7 @@ public class MovinetCheckpointLoaderTests
             using (no_grad())
                 foreach (var variable in variables) variable.Tensor.zero_();
 
-            Assert.Equal(new DetectedModel(id, variant, KineticsClasses), CheckpointModelDetector.TryDetect(prefix));
+            Assert.Equal(new DetectedModel(id, variant, KineticsClasses, variant == MovinetVariant.Stream ? ConvType.TwoPlusOneD : ConvType.Conv3d), CheckpointModelDetector.TryDetect(prefix));
             var report = MovinetCheckpointLoader.Load(model, folder, CheckpointLoadMode.Full);
 
             Assert.Equal(variables.Count, report.VariablesLoaded);
