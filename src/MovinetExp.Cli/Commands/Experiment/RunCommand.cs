@@ -54,9 +54,10 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
         else specPath = settings.Spec!;
 
         var catalog = settings.LoadCatalog();
-        var spec = CatalogDefaults.Apply(SpecLoader.Load(specPath, settings.Overrides), catalog);
+        string specDirectory = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
+        var spec = SpecPaths.Absolute(CatalogDefaults.Apply(SpecLoader.Load(specPath, settings.Overrides), catalog), specDirectory);
         string runsRoot = resume != null ? Path.GetDirectoryName(Path.GetDirectoryName(resume)!)! : Path.GetFullPath(settings.Runs);
-        var request = new ExperimentRequest(spec, Path.GetDirectoryName(Path.GetFullPath(settings.Spec ?? specPath))!, runsRoot, catalog,
+        var request = new ExperimentRequest(spec, specDirectory, runsRoot, catalog,
             "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), resume);
 
         AnsiConsole.MarkupLine($"[bold]{Markup.Escape(spec.Name)}[/]: MoViNet {spec.Model.Id.ToString().ToLowerInvariant()} {spec.Model.Variant.ToString().ToLowerInvariant()}, {spec.Data.Source.ToString().ToLowerInvariant()} data, {spec.Train.Epochs} epochs");
