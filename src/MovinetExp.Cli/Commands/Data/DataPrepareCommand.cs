@@ -1,10 +1,8 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
-using MovinetExp.Catalog;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
 using MovinetExp.Experiments;
-using MovinetExp.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -25,8 +23,8 @@ internal sealed class DataPrepareCommand(ILoggerFactory loggers) : AsyncCommand<
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var catalog = settings.LoadCatalog();
-        var spec = CatalogDefaults.Apply(SpecLoader.Load(settings.Spec, settings.Overrides), catalog);
-        var dataset = await DatasetPreparation.PrepareAsync(spec, Path.GetDirectoryName(Path.GetFullPath(settings.Spec))!, catalog,
+        var (spec, specDirectory) = ExperimentSpecFile.Load(settings.Spec, settings.Overrides, catalog);
+        var dataset = await DatasetPreparation.PrepareAsync(spec, specDirectory, catalog,
             loggers.CreateLogger("data"), new SyncProgress<string>(m => AnsiConsole.MarkupLine("[grey]" + Markup.Escape(m) + "[/]")), cancellation);
         var splits = dataset.Splits;
         var table = new Table().Title(Markup.Escape(dataset.Description)).AddColumns("label", "class", "train", "val", "test");

@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
-using MovinetExp.Catalog;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
 using MovinetExp.Experiments;
@@ -54,8 +53,7 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
         else specPath = settings.Spec!;
 
         var catalog = settings.LoadCatalog();
-        string specDirectory = Path.GetDirectoryName(Path.GetFullPath(specPath))!;
-        var spec = SpecPaths.Absolute(CatalogDefaults.Apply(SpecLoader.Load(specPath, settings.Overrides), catalog), specDirectory);
+        var (spec, specDirectory) = ExperimentSpecFile.Load(specPath, settings.Overrides, catalog);
         string runsRoot = resume != null ? Path.GetDirectoryName(Path.GetDirectoryName(resume)!)! : Path.GetFullPath(settings.Runs);
         var request = new ExperimentRequest(spec, specDirectory, runsRoot, catalog,
             "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), resume);
