@@ -17,7 +17,7 @@ internal sealed class CheckpointInspectCommand : Command<CheckpointInspectComman
         public string Path { get; init; } = "";
 
         [CommandOption("--json")]
-        [Description("Print {\"tensors\":[{\"key\",\"dtype\",\"shape\",\"sum\"}]} instead of a table")]
+        [Description("Print {\"tensors\":[[{\"key\",\"dtype\",\"shape\",\"sum\"}]]} instead of a table")]
         public bool Json { get; init; }
     }
 

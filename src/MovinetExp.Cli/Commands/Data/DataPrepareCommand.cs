@@ -1,3 +1,4 @@
+using MovinetExp.Data.Sources;
 using System.ComponentModel;
 using Microsoft.Extensions.Logging;
 using MovinetExp.Cli.Infrastructure;
@@ -32,7 +33,7 @@ internal sealed class DataPrepareCommand(ILoggerFactory loggers) : AsyncCommand<
             table.AddRow(c.ToString(), Markup.Escape(splits.ClassNames[c]), splits.Train.Count(v => v.Label == c).ToString(),
                 splits.Val.Count(v => v.Label == c).ToString(), splits.Test.Count(v => v.Label == c).ToString());
         AnsiConsole.Write(table);
-        foreach (var excluded in splits.Excluded) AnsiConsole.MarkupLine($"[yellow]excluded[/] {Markup.Escape(excluded.Path)}: {Markup.Escape(excluded.Reason)}");
+        foreach (var excluded in splits.Excluded.Where(e => VideoFiles.IsVideo(e.Path))) AnsiConsole.MarkupLine($"[yellow]excluded[/] {Markup.Escape(excluded.Path)}: {Markup.Escape(excluded.Reason)}");
         AnsiConsole.MarkupLine($"{splits.Train.Count + splits.Val.Count + splits.Test.Count} videos under {Markup.Escape(splits.Root)}; manifest sha256 {dataset.Manifest.Sha256}");
         return ExitCodes.Success;
     }

@@ -18,7 +18,7 @@ namespace MovinetExp.Cli.Commands.Inference;
 internal class ClassifierSettings : CatalogSettings
 {
     [CommandArgument(0, "<INPUT>")]
-    [Description("Video files or NumPy .npy clips ([T,H,W,3] or [B,T,H,W,3]); - reads a video from standard input")]
+    [Description("Video files or NumPy .npy clips ([[T,H,W,3]] or [[B,T,H,W,3]]); - reads a video from standard input")]
     public string[] Inputs { get; init; } = [];
 
     [CommandOption("--run <RUN_DIR>")]
@@ -67,7 +67,7 @@ internal class ClassifierSettings : CatalogSettings
     public bool Json { get; init; }
 
     [CommandOption("--logits-out <FILE.npy>")]
-    [Description("Write float32 logits [B, classes] as a NumPy file")]
+    [Description("Write float32 logits [[B, classes]] as a NumPy file")]
     public string? LogitsOut { get; init; }
 
     [CommandOption("--device <DEVICE>")]

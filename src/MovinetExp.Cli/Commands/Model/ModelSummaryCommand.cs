@@ -53,7 +53,7 @@ internal sealed class ModelSummaryCommand : Command<ModelSummaryCommand.Settings
             return 0;
         }
         var layers = new Table().Title($"MoViNet {summary.Model} {summary.Variant}, input {summary.Frames}x{summary.Resolution}x{summary.Resolution}")
-            .AddColumns("layer", "kind", "in", "out", "kernel", "stride", "output [C,T,H,W]", "params", "MMACs");
+            .AddColumns("layer", "kind", "in", "out", "kernel", "stride", "output C,T,H,W", "params", "MMACs");
         foreach (var l in summary.Layers)
             layers.AddRow(new Text(l.Name), new Text(l.Kind), new Text(l.InChannels.ToString(CultureInfo.InvariantCulture)),
                 new Text(l.OutChannels.ToString(CultureInfo.InvariantCulture)), new Text(l.Kernel.ToString()!), new Text(l.Stride.ToString()!),
