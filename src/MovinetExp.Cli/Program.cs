@@ -24,4 +24,5 @@ app.Configure(config =>
     CommandCatalog.Register(config);
 });
 using var interruption = Interruption.Install();
-return await app.RunAsync(args, interruption.Token);
+// A lone "-" means standard input; the parser would take it for an option without a name.
+return await app.RunAsync(args.Select(a => a == "-" ? MovinetExp.Inference.InputClips.StandardInput : a), interruption.Token);

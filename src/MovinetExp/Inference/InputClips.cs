@@ -7,11 +7,12 @@ namespace MovinetExp.Inference;
 /// <summary>
 /// Reads what `predict` and `stream` classify: videos (sampled like the model was trained, or every
 /// frame_step-th frame for streaming) and NumPy clips ([T,H,W,3] or [B,T,H,W,3], float32 in [0,1] or
-/// uint8). "-" reads a video from standard input.
+/// uint8). "-" (or /dev/stdin) reads a video from standard input.
 /// </summary>
 public static class InputClips
 {
-    public const string StandardInput = "-";
+    /// <summary>How standard input is named once the command line is parsed (the tool maps a lone "-" to it).</summary>
+    public const string StandardInput = "/dev/stdin";
 
     /// <summary>Each path as one or more clips, or the reason it failed; never throws for a bad input.</summary>
     public static List<(List<InputClip> Clips, InputFailure? Failure)> ReadAll(IEnumerable<string> paths, InputSampling sampling)
