@@ -18,15 +18,20 @@ public static class ModelPreparation
 {
     public const string RunCheckpointPrefix = "run:";
 
+    /// <summary>The model layer's variant for the spec's.</summary>
+    public static MovinetVariant VariantOf(ModelVariant variant) => variant == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base;
+
+    /// <summary>The model layer's hard-sigmoid formula for the spec's.</summary>
+    public static HardSigmoidKind GateOf(HardSigmoidMode gate) => gate == HardSigmoidMode.Relu6 ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras;
+
     public static MovinetOptions OptionsFor(ModelSpec model, int numClasses)
     {
-        var variant = model.Variant == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base;
-        var options = MovinetOptions.For(model.Id.ToString().ToLowerInvariant(), variant, numClasses) with
+        var options = MovinetOptions.For(model.Id.ToString().ToLowerInvariant(), VariantOf(model.Variant), numClasses) with
         {
             Dropout = model.Dropout,
             StochasticDepthRate = model.StochasticDepth,
             ResidualScaleInit = model.ResidualScaleInit,
-            HardSigmoidKind = model.HardSigmoid == HardSigmoidMode.Relu6 ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras,
+            HardSigmoidKind = GateOf(model.HardSigmoid),
         };
         if (model.Causal is bool causal) options = options with { Causal = causal };
         return options;

@@ -36,7 +36,7 @@ public static class ClassifierLoader
     {
         var entry = catalog.Checkpoint(id, variant);
         var checkpoint = await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder, progress, cancellation);
-        return FromResolved(checkpoint, Name(id), Variant(variant), gate, device);
+        return FromResolved(checkpoint, Name(id), ModelPreparation.VariantOf(variant), gate, device);
     }
 
     /// <param name="modelId">a0..a5, or null to detect it from the checkpoint.</param>
@@ -82,5 +82,4 @@ public static class ClassifierLoader
     }
 
     private static string Name(ModelId id) => id.ToString().ToLowerInvariant();
-    private static MovinetVariant Variant(ModelVariant v) => v == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base;
 }

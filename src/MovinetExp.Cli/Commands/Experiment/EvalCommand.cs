@@ -49,8 +49,7 @@ internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCom
         ComputeDevice.ConfigureThreads(spec.Train.Threads);
         using var classifier = settings.Checkpoint != null
             ? ClassifierLoader.FromCheckpoint(settings.Checkpoint, spec.Model.Id.ToString().ToLowerInvariant(),
-                spec.Model.Variant == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base,
-                spec.Model.HardSigmoid == HardSigmoidMode.Relu6 ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras, catalog.CacheFolder, device)
+                ModelPreparation.VariantOf(spec.Model.Variant), ModelPreparation.GateOf(spec.Model.HardSigmoid), catalog.CacheFolder, device)
             : ClassifierLoader.FromRun(run.Directory, device);
 
         IReadOnlyList<MovinetExp.Data.VideoItem> items;
