@@ -1,5 +1,4 @@
 using MovinetExp.Common;
-using OpenCvSharp;
 
 namespace MovinetExp.Data.Video;
 
@@ -7,10 +6,9 @@ namespace MovinetExp.Data.Video;
 /// Decodes clips from video files (OpenCvSharp/FFmpeg) the way the tutorial's
 /// <c>frames_from_video_file</c> does: frames start, start + step, ... read in one forward pass, each
 /// fitted by <see cref="FrameResizer"/>; frames past the end are zero. Differences, on purpose:
-/// the video length comes from <see cref="VideoLengths"/> (the container count is only a hint); the
-/// start is reached by a seek only where seeking was measured to be exact, else by <c>Grab()</c>
-/// (decode without colour conversion), as are the frames skipped between clip frames; and bad input
-/// raises a <see cref="DataException"/> instead of crashing. Thread-safe: every call uses its own decoder.
+/// the video length comes from <see cref="VideoLengths"/> (the container count is only a hint); frames
+/// between clip frames are skipped as cheaply as the codec allows (see <see cref="FrameCursor"/>); and
+/// bad input raises a <see cref="DataException"/> instead of crashing. Thread-safe: every call uses its own decoder.
 /// </summary>
 public sealed class VideoClipReader
 {
@@ -84,27 +82,48 @@ public sealed class VideoClipReader
 
     /// <summary>
     /// One forward pass decoding every frame any plan needs; <paramref name="endedAt"/> is the frame index
-    /// at which the stream ran out before the last needed frame, or null if it did not.
+    /// at which the stream ran out before the last needed frame, or null if it did not. Motion-JPEG
+    /// files are read packet by packet; if one of their wanted frames does not decode that way, the
+    /// whole read is done again through FFmpeg, which conceals damage the way every other codec's read does.
     /// </summary>
     private Clip[] Decode(string path, IReadOnlyList<ClipPlan> plans, out int? endedAt)
     {
         var wanted = WantedFrames(plans);
+        using (var packets = MotionJpegFrameCursor.TryOpen(path))
+        {
+            if (packets != null && TryDecode(path, plans, wanted, packets, out var clips, out endedAt)) return clips;
+        }
+        using var decoder = new DecodingFrameCursor(path, _lengths);
+        TryDecode(path, plans, wanted, decoder, out var decoded, out endedAt);
+        return decoded;
+    }
+
+    /// <summary>
+    /// Fills the clips from <paramref name="cursor"/>; false when a frame the cursor reached could not be
+    /// decoded by a cursor that has a fallback (Motion-JPEG). For the FFmpeg cursor such a frame ends the stream.
+    /// </summary>
+    private bool TryDecode(string path, IReadOnlyList<ClipPlan> plans, Dictionary<int, List<(int Clip, int T)>> wanted,
+        FrameCursor cursor, out Clip[] clips, out int? endedAt)
+    {
         int lastWanted = wanted.Keys.Max();
         var pixels = plans.Select(_ => new float[Sampling.Frames * Format.FrameLength]).ToArray();
         var decodedPerClip = new int[plans.Count];
-
-        VideoCapture capture = VideoFile.Open(path);
         using var resizer = new FrameResizer(Format);
-        using var frame = new Mat();
         int index = 0;
+        clips = [];
+        endedAt = null;
         try
         {
-            index = SkipToFirstWanted(path, ref capture, wanted.Keys.Min());
-            for (; index <= lastWanted; index++)
+            for (index = cursor.SkipTo(wanted.Keys.Min()); index <= lastWanted; index++)
             {
-                if (!capture.Grab()) break;
+                if (!cursor.MoveNext()) break;
                 if (!wanted.TryGetValue(index, out var slots)) continue;
-                if (!capture.Retrieve(frame) || frame.Empty()) break;
+                var frame = cursor.Decode();
+                if (frame == null)
+                {
+                    if (cursor is MotionJpegFrameCursor) return false;
+                    break;
+                }
                 var (firstClip, firstT) = slots[0];
                 var target = pixels[firstClip].AsSpan(firstT * Format.FrameLength, Format.FrameLength);
                 resizer.Convert(frame, target);
@@ -119,32 +138,9 @@ public sealed class VideoClipReader
         {
             throw VideoFile.Unreadable(path, $"decoding failed at frame {index}: {e.Message}", e);
         }
-        finally
-        {
-            capture.Dispose();
-        }
         endedAt = index <= lastWanted ? index : null;
-        return plans.Select((p, i) => new Clip(pixels[i], Sampling.Frames, Format.Height, Format.Width, p.Start, decodedPerClip[i])).ToArray();
-    }
-
-    /// <summary>
-    /// Moves to the first needed frame and returns its index. Seeks when the video's length is known
-    /// and equals the container's count (an indexed container whose count checked out): measured on the
-    /// 45 real clips, such seeks land on exactly the grabbed frame, and cost 3x less than grabbing on
-    /// UCF101's XVID AVIs and up to 15x less on long H.264 MP4s. Otherwise (raw streams, lying counts,
-    /// unknown length) frames are grabbed from the start, which is always exact. A refused seek reopens
-    /// the file and falls back to grabbing.
-    /// </summary>
-    private int SkipToFirstWanted(string path, ref VideoCapture capture, int firstWanted)
-    {
-        if (firstWanted == 0) return 0;
-        if (_lengths.TryGetKnown(path, out int known) && known == VideoFile.ReportedFrameCount(capture))
-        {
-            if (capture.Set(VideoCaptureProperties.PosFrames, firstWanted)) return firstWanted;
-            capture.Dispose();
-            capture = VideoFile.Open(path);
-        }
-        return 0;
+        clips = plans.Select((p, i) => new Clip(pixels[i], Sampling.Frames, Format.Height, Format.Width, p.Start, decodedPerClip[i])).ToArray();
+        return true;
     }
 
     /// <summary>Source frame index -> the (clip, clip frame) slots it fills; plans may share frames.</summary>

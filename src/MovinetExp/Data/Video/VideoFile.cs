@@ -57,6 +57,28 @@ public static class VideoFile
         return count;
     }
 
+    /// <summary>
+    /// Frames the container holds, counted by reading its packets without decoding them (OpenCV's raw
+    /// mode), or null if the backend refuses raw packets. Costs a demux, a few milliseconds even for long
+    /// videos. On the 45 real clips it equals the decodable count for all but one (box.mp4: one packet
+    /// more), including tree.avi (reports 444, holds 68) and raw MPEG-4 streams (report nothing).
+    /// </summary>
+    public static int? CountPackets(string path)
+    {
+        using var capture = Open(path);
+        if (!capture.Set(VideoCaptureProperties.Format, -1)) return null;
+        int count = 0;
+        try
+        {
+            while (capture.Grab()) count++;
+        }
+        catch (Exception e) when (e is not DataException)
+        {
+            throw Unreadable(path, $"reading its packets failed after {count}: {e.Message}", e);
+        }
+        return count;
+    }
+
     /// <summary>The exception for a video that cannot be used, naming the file and the problem.</summary>
     public static DataException Unreadable(string path, string problem, Exception? inner = null) =>
         new($"Cannot read video {path}: {problem}. Replace or remove the file, or set `data.bad_files: skip` in the spec to go on without it.", inner);

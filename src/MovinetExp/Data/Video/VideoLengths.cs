@@ -6,9 +6,12 @@ namespace MovinetExp.Data.Video;
 /// <summary>
 /// The number of frames a video really decodes to, which clip sampling needs. Container counts are
 /// hints: raw MPEG-4 streams report none, <c>tree.avi</c> reports 444 but decodes 68, several MKVs
-/// report one frame too many. Policy: trust the reported count only if its last frame decodes (one
-/// seek + one grab, cheap); otherwise count by grabbing every frame once. Results are memoised per
-/// file version, so the cost is paid once per file per process. Thread-safe.
+/// report one frame too many. Policy: count the container's packets without decoding them (see
+/// <see cref="VideoFile.CountPackets"/>); where raw packets are refused, trust the reported count if its
+/// last frame decodes, else count by grabbing every frame. A packet count that still overstates (a last
+/// packet that does not decode) is caught by the reader, which then counts decodable frames and
+/// <see cref="Remember"/>s them. Results are memoised per file version, so the cost is paid once per
+/// file per process. Thread-safe.
 /// </summary>
 public sealed class VideoLengths
 {
@@ -32,6 +35,7 @@ public sealed class VideoLengths
 
     private static int Measure(string path)
     {
+        if (VideoFile.CountPackets(path) is int packets) return packets;
         using (VideoCapture capture = VideoFile.Open(path))
         {
             int reported = VideoFile.ReportedFrameCount(capture);

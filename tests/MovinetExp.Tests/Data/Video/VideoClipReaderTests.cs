@@ -70,6 +70,21 @@ public class VideoClipReaderTests
     }
 
     [Fact]
+    public void APacketCountOneTooHighIsCorrectedWhenAClipReachesTheLastPacket()
+    {
+        // box.mp4 holds 456 packets, but its last one decodes to no frame: 455 frames.
+        var lengths = new VideoLengths();
+        Assert.Equal(456, lengths.Resolve(RealVideos.MoovFirstMp4));
+        int seed = Enumerable.Range(0, 10_000).First(s => ClipSampler.RandomStart(456, Small, new Random(s)).LastIndex == 455);
+
+        var clip = new VideoClipReader(Small, new FrameFormat(16, 16), lengths).Read(RealVideos.MoovFirstMp4, ClipStart.Random, seed);
+        Assert.True(lengths.TryGetKnown(RealVideos.MoovFirstMp4, out int corrected));
+        Assert.Equal(455, corrected);
+        Assert.Equal(ClipSampler.RandomStart(455, Small, new Random(seed)).Start, clip.Start);
+        Assert.Equal(4, clip.DecodedFrames);
+    }
+
+    [Fact]
     public void ClipFramesAreTheSourceFramesAtStartPlusMultiplesOfTheStep()
     {
         var sampling = new ClipSampling(3, 5);

@@ -1,0 +1,60 @@
+using OpenCvSharp;
+
+namespace MovinetExp.Data.Video;
+
+/// <summary>
+/// Motion-JPEG frames are independent JPEG images, so nothing between two clip frames needs decoding:
+/// this cursor reads the container's packets without decoding them (OpenCV's raw mode,
+/// <c>CAP_PROP_FORMAT = -1</c>) and decodes only the wanted ones with libjpeg (<c>imdecode</c>).
+/// Measured on 320x240 clips, 8 frames every 15th: ~3 ms per clip against ~55 ms through FFmpeg.
+/// libjpeg's chroma upsampling is smoother than FFmpeg's conversion, so pixels at sharp colour edges
+/// differ from an FFmpeg read (mean difference about 1/255); every read of a Motion-JPEG file takes
+/// this path, so clips stay consistent with each other and with the cache.
+/// </summary>
+internal sealed class MotionJpegFrameCursor : FrameCursor
+{
+    private const ImreadModes JpegAsBgr = ImreadModes.Color | ImreadModes.IgnoreOrientation;
+    private static readonly int MotionJpegCode = VideoWriter.FourCC('M', 'J', 'P', 'G');
+
+    private readonly VideoCapture _capture;
+    private readonly Mat _packet = new();
+    private Mat? _frame;
+
+    private MotionJpegFrameCursor(VideoCapture capture) => _capture = capture;
+
+    /// <summary>A cursor over the packets of a Motion-JPEG video, or null for any other codec (or if raw packets are refused).</summary>
+    public static MotionJpegFrameCursor? TryOpen(string path)
+    {
+        var capture = VideoFile.Open(path);
+        if ((int)capture.Get(VideoCaptureProperties.FourCC) == MotionJpegCode && capture.Set(VideoCaptureProperties.Format, -1))
+            return new MotionJpegFrameCursor(capture);
+        capture.Dispose();
+        return null;
+    }
+
+    /// <summary>Packets are read without decoding, which is cheaper than any seek (and always exact).</summary>
+    public override int SkipTo(int index) => 0;
+
+    public override bool MoveNext() => _capture.Grab();
+
+    public override Mat? Decode()
+    {
+        _frame?.Dispose();
+        _frame = null;
+        if (!_capture.Retrieve(_packet) || _packet.Empty() || _packet.Type() != MatType.CV_8UC1) return null;
+        var frame = Cv2.ImDecode(_packet, JpegAsBgr);
+        if (frame.Empty() || frame.Type() != MatType.CV_8UC3)
+        {
+            frame.Dispose();
+            return null;
+        }
+        return _frame = frame;
+    }
+
+    public override void Dispose()
+    {
+        _capture.Dispose();
+        _packet.Dispose();
+        _frame?.Dispose();
+    }
+}
