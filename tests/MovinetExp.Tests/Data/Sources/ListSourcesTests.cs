@@ -91,6 +91,18 @@ public class CsvListSourceTests
         Assert.Single(splits.Test);
     }
 
+    [Fact]
+    public void QuotedFieldsMayHoldCommasAndDoubledQuotes()
+    {
+        string root = DatasetFolders.Ucf101Like(["Alpha"], groups: 1, clipsPerGroup: 1);
+        File.WriteAllText(Path.Combine(root, "Alpha", "take \"2\", slow.avi"), "x");
+        string csv = Path.Combine(root, "list.csv");
+        File.WriteAllText(csv, "path,label\n\"Alpha/take \"\"2\"\", slow.avi\",\"Alpha\"\nAlpha/v_Alpha_g01_c01.avi,Alpha\n");
+        var splits = CsvListSource.Load(csv, new SplitRequest(ClassSelection.FirstN(1), SplitCounts.All));
+        Assert.Contains(Path.Combine(root, "Alpha", "take \"2\", slow.avi"), splits.Train.Select(i => i.Path));
+        Assert.Equal(2, splits.Train.Count);
+    }
+
     [Theory]
     [InlineData("file,class\nA/x.avi,A\n", "line 1: header must name columns 'path' and 'label'")]
     [InlineData("path,label\nAlpha/v_Alpha_g01_c01.avi\n", "line 2: expected 2 fields")]
