@@ -110,34 +110,29 @@ public static class BenchmarkRunner
         }, $"A0 base, batch 8, 8x{resolution}x{resolution}, inference mode");
     }
 
-    private static Measurement TrainFrozen(int reps, int threads, Device device, IProgress<string>? status)
-    {
-        status?.Report("train-frozen: A0, batch 8, 8x224x224, Adam, backbone frozen");
-        manual_seed(0);
-        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 10));
-        model.to(device);
-        var freeze = FreezePolicy.Apply(model, null);
-        using var optimizer = OptimizerSetup.Create("adam", 1e-3, 0, 0.9, freeze.HeadParameters, [], 1);
-        var loop = new SupervisedLoop(model, optimizer, new LearningRateSchedule(1e-3, 1_000_000, 0, false), 0, 0, device, freeze.SetTrainingMode);
-        var batch = RandomBatch(224);
-        long step = 0;
-        return Timed("train_frozen", 8, reps, threads, () => loop.TrainEpoch(1, [batch], 1, ref step, null, default),
-            "A0 base, batch 8, 8x224x224, Adam 1e-3, backbone frozen (forward through it every step, no feature reuse)");
-    }
+    private static Measurement TrainFrozen(int reps, int threads, Device device, IProgress<string>? status) =>
+        TrainSteps("train-frozen", 224, trainFromStage: null, "backbone frozen",
+            "backbone frozen (forward through it every step, no feature reuse)", reps, threads, device, status);
 
-    private static Measurement TrainFull(int reps, int threads, Device device, IProgress<string>? status)
+    private static Measurement TrainFull(int reps, int threads, Device device, IProgress<string>? status) =>
+        TrainSteps("train-full", 172, trainFromStage: 0, "everything trains", "full fine-tuning", reps, threads, device, status);
+
+    /// <summary>Training steps of A0 (batch 8, Adam 1e-3) with <paramref name="trainFromStage"/> as the freeze; null freezes the backbone.</summary>
+    private static Measurement TrainSteps(string name, int resolution, int? trainFromStage, string statusNote, string setupNote,
+        int reps, int threads, Device device, IProgress<string>? status)
     {
-        status?.Report("train-full: A0, batch 8, 8x172x172, Adam, everything trains");
+        status?.Report($"{name}: A0, batch 8, 8x{resolution}x{resolution}, Adam, {statusNote}");
         manual_seed(0);
         using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 10));
         model.to(device);
-        var freeze = FreezePolicy.Apply(model, 0);
+        var freeze = FreezePolicy.Apply(model, trainFromStage);
+        // BackboneParameters is empty when the backbone is frozen, so the optimiser then sees only the head.
         using var optimizer = OptimizerSetup.Create("adam", 1e-3, 0, 0.9, freeze.HeadParameters, freeze.BackboneParameters, 1);
         var loop = new SupervisedLoop(model, optimizer, new LearningRateSchedule(1e-3, 1_000_000, 0, false), 0, 0, device, freeze.SetTrainingMode);
-        var batch = RandomBatch(172);
+        var batch = RandomBatch(resolution);
         long step = 0;
-        return Timed("train_full", 8, reps, threads, () => loop.TrainEpoch(1, [batch], 1, ref step, null, default),
-            "A0 base, batch 8, 8x172x172, Adam 1e-3, full fine-tuning");
+        return Timed(name.Replace('-', '_'), 8, reps, threads, () => loop.TrainEpoch(1, [batch], 1, ref step, null, default),
+            $"A0 base, batch 8, 8x{resolution}x{resolution}, Adam 1e-3, {setupNote}");
     }
 
     private static Measurement StreamLatency(int reps, Device device, IProgress<string>? status, int threads)

@@ -5,8 +5,6 @@ using MovinetExp.Data.Remote;
 using MovinetExp.Data.Sources;
 using MovinetExp.Data.Synthetic;
 using MovinetExp.Specs;
-using SourceClassSelection = MovinetExp.Data.Sources.ClassSelection;
-using SourceSplitPolicy = MovinetExp.Data.Sources.SplitPolicy;
 
 namespace MovinetExp.Experiments;
 
@@ -21,11 +19,8 @@ public static class DatasetPreparation
         ILogger log, IProgress<string>? status, CancellationToken cancellation)
     {
         var data = spec.Data;
-        var request = new SplitRequest(
-            data.Classes.Names is { } names ? SourceClassSelection.Named(names) : SourceClassSelection.First(data.Classes.Count),
-            new SplitCounts(data.Split.Train, data.Split.Val, data.Split.Test),
-            data.SplitPolicy == Specs.SplitPolicy.Group ? SourceSplitPolicy.Group : SourceSplitPolicy.Random,
-            spec.Seed);
+        var request = new SplitRequest(data.Classes, new SplitCounts(data.Split.Train, data.Split.Val, data.Split.Test),
+            data.SplitPolicy, spec.Seed);
 
         DatasetSplits splits;
         string description;

@@ -1,3 +1,5 @@
+using MovinetExp.Data.Sources;
+
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>data:</c> section: which videos, which classes, how clips are cut from them.</summary>

@@ -6,9 +6,6 @@ namespace MovinetExp.Specs;
 /// <summary>Where the videos come from.</summary>
 public enum DataSource { Ucf101, Folder, List, Synthetic }
 
-/// <summary>How videos are divided into train/val/test: by recording group (no leakage) or at random.</summary>
-public enum SplitPolicy { Group, Random }
-
 /// <summary>How frames are brought to a square resolution.</summary>
 public enum ResizeMode { Pad, Crop }
 

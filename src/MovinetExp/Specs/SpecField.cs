@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using MovinetExp.Data.Sources;
 
 namespace MovinetExp.Specs;
 

@@ -38,12 +38,8 @@ internal static class SpecRules
             Report("data.url", $"only used with data.source: ucf101, but source is {SpecNames.Of(data.Source)}",
                 "remove data.url", "data.source");
 
-        if (data.Classes.Names is { } names)
-        {
-            string? duplicate = names.GroupBy(n => n, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1)?.Key;
-            if (duplicate is not null)
-                Report("data.classes", $"class '{duplicate}' is listed more than once", "list each class once; the list order defines the label indices");
-        }
+        if (data.Classes.DuplicateName is { } duplicate)
+            Report("data.classes", $"class '{duplicate}' is listed more than once", "list each class once; the list order defines the label indices");
 
         if (train.WarmupEpochs >= train.Epochs)
             Report("train.warmup_epochs", $"must be less than train.epochs ({train.Epochs}), got {train.WarmupEpochs}",

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovinetExp.Data.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 

@@ -1,4 +1,5 @@
 using System.Collections;
+using MovinetExp.Data.Sources;
 using MovinetExp.Specs;
 
 namespace MovinetExp.Tests.Specs;

@@ -1,4 +1,5 @@
 using MovinetExp.Common;
+using MovinetExp.Data.Sources;
 using MovinetExp.Specs;
 
 namespace MovinetExp.Tests.Specs;

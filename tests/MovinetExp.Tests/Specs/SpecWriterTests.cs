@@ -1,3 +1,4 @@
+using MovinetExp.Data.Sources;
 using MovinetExp.Specs;
 
 namespace MovinetExp.Tests.Specs;

@@ -23,14 +23,13 @@ internal sealed class CheckpointFetchCommand : AsyncCommand<CheckpointFetchComma
 
         public override ValidationResult Validate() =>
             !Enum.TryParse<ModelId>(Id, true, out _) ? ValidationResult.Error($"ID must be one of a0..a5, not '{Id}'")
-            : Variant is not ("base" or "stream") ? ValidationResult.Error($"--variant must be base or stream, not '{Variant}'")
-            : ValidationResult.Success();
+            : VariantOption.Validate(Variant);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var catalog = settings.LoadCatalog();
-        var entry = catalog.Checkpoint(Enum.Parse<ModelId>(settings.Id, true), settings.Variant == "stream" ? ModelVariant.Stream : ModelVariant.Base);
+        var entry = catalog.Checkpoint(Enum.Parse<ModelId>(settings.Id, true), VariantOption.Parse(settings.Variant));
         ResolvedCheckpoint? checkpoint = null;
         await AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())

@@ -55,7 +55,7 @@ internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCom
         IReadOnlyList<MovinetExp.Data.VideoItem> items;
         if (settings.Data != null)
         {
-            var splits = FolderSource.Load(settings.Data, new SplitRequest(MovinetExp.Data.Sources.ClassSelection.Named(classifier.Labels), SplitCounts.All, MovinetExp.Data.Sources.SplitPolicy.Random, spec.Seed));
+            var splits = FolderSource.Load(settings.Data, new SplitRequest(ClassSelection.Named(classifier.Labels), SplitCounts.All, SplitPolicy.Random, spec.Seed));
             items = splits.Train.Concat(splits.Val).Concat(splits.Test).ToList();
         }
         else

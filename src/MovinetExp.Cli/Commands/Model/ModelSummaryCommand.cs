@@ -1,6 +1,8 @@
 using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
+using MovinetExp.Cli.Infrastructure;
+using MovinetExp.Experiments;
 using MovinetExp.Inference;
 using MovinetExp.Models;
 using Spectre.Console;
@@ -38,14 +40,14 @@ internal sealed class ModelSummaryCommand : Command<ModelSummaryCommand.Settings
         public bool Json { get; init; }
 
         public override ValidationResult Validate() =>
-            Variant is not ("base" or "stream") ? ValidationResult.Error($"--variant must be base or stream, not '{Variant}'")
+            VariantOption.Validate(Variant) is { Successful: false } badVariant ? badVariant
             : Classes < 1 ? ValidationResult.Error("--classes must be at least 1") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         string id = settings.Id.ToLowerInvariant();
-        var options = MovinetOptions.For(id, settings.Variant == "stream" ? MovinetVariant.Stream : MovinetVariant.Base, settings.Classes);
+        var options = MovinetOptions.For(id, ModelPreparation.VariantOf(VariantOption.Parse(settings.Variant)), settings.Classes);
         var summary = ModelSummary.Build(options, settings.Frames, settings.Resolution ?? InputSampling.ReleasedResolution(id));
         if (settings.Json)
         {

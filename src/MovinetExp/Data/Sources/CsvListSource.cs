@@ -1,4 +1,5 @@
 using MovinetExp.Common;
+using MovinetExp.Reporting;
 
 namespace MovinetExp.Data.Sources;
 
@@ -25,8 +26,8 @@ public static class CsvListSource
         foreach (var (line, number) in lines.Skip(1))
         {
             var fields = SplitFields(line, csvPath, number);
-            if (fields.Count != header.Count)
-                throw new DataException($"{csvPath} line {number}: expected {header.Count} fields like the header, found {fields.Count}.");
+            if (fields.Length != header.Count)
+                throw new DataException($"{csvPath} line {number}: expected {header.Count} fields like the header, found {fields.Length}.");
             string file = Path.GetFullPath(Path.Combine(root, fields[pathCol]));
             string className = fields[labelCol].Trim();
             if (className.Length == 0) throw new DataException($"{csvPath} line {number}: empty label.");
@@ -47,26 +48,10 @@ public static class CsvListSource
     };
 
     /// <summary>Splits one CSV line; a double-quoted field may hold commas and doubled quotes ("").</summary>
-    private static List<string> SplitFields(string line, string csvPath, int number)
+    private static string[] SplitFields(string line, string csvPath, int number)
     {
-        var fields = new List<string>();
-        var current = new System.Text.StringBuilder();
-        bool quoted = false;
-        for (int i = 0; i < line.Length; i++)
-        {
-            char ch = line[i];
-            if (quoted)
-            {
-                if (ch != '"') current.Append(ch);
-                else if (i + 1 < line.Length && line[i + 1] == '"') { current.Append('"'); i++; }
-                else quoted = false;
-            }
-            else if (ch == '"') quoted = true;
-            else if (ch == ',') { fields.Add(current.ToString()); current.Clear(); }
-            else current.Append(ch);
-        }
-        if (quoted) throw new DataException($"{csvPath} line {number}: unterminated quoted field.");
-        fields.Add(current.ToString());
-        return fields;
+        // One non-blank line without line breaks (ListFileLines), so the parse yields exactly one row.
+        try { return Csv.Parse(line).Single(); }
+        catch (FormatException) { throw new DataException($"{csvPath} line {number}: unterminated quoted field."); }
     }
 }

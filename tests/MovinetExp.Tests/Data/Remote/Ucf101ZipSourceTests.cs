@@ -36,7 +36,7 @@ public class Ucf101ZipSourceTests(TestVideoZip testZip) : IClassFixture<TestVide
     public async Task ClassesByCountFollowTheZipListingOrder()
     {
         using var server = new LoopbackFileServer(testZip.Bytes);
-        var request = new SplitRequest(ClassSelection.First(2), new SplitCounts(1, 0, 0));
+        var request = new SplitRequest(ClassSelection.FirstN(2), new SplitCounts(1, 0, 0));
         var splits = await Ucf101ZipSource.LoadAsync(server.Url, TestPaths.NewScratchFolder("ucfzip"), request);
         Assert.Equal(["Basketball", "Biking"], splits.ClassNames);
     }

@@ -10,7 +10,7 @@ public class FolderSourceTests
     [Fact]
     public void SharedUcf101FolderByCountIsDeterministicAndLabelledInOrder()
     {
-        var request = new SplitRequest(ClassSelection.First(10), new SplitCounts(1, 0, 0), SplitPolicy.Group, Seed: 3);
+        var request = new SplitRequest(ClassSelection.FirstN(10), new SplitCounts(1, 0, 0), SplitPolicy.Group, Seed: 3);
         var first = FolderSource.Load(DatasetFolders.SharedUcf101, request);
         var again = FolderSource.Load(DatasetFolders.SharedUcf101, request);
 
@@ -48,7 +48,7 @@ public class FolderSourceTests
         string root = DatasetFolders.Ucf101Like(["Alpha", "Beta", "Gamma"], groups: 6, clipsPerGroup: 4);
         for (int seed = 0; seed < 20; seed++)
         {
-            var splits = FolderSource.Load(root, new SplitRequest(ClassSelection.First(3), new SplitCounts(6, 3, 5), SplitPolicy.Group, seed));
+            var splits = FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(3), new SplitCounts(6, 3, 5), SplitPolicy.Group, seed));
             Assert.Equal(18, splits.Train.Count);
             Assert.Equal(9, splits.Val.Count);
             Assert.Equal(15, splits.Test.Count);
@@ -64,7 +64,7 @@ public class FolderSourceTests
     public void RandomPolicyIsSeededAndLeaksGroupsLikeTheTutorial()
     {
         string root = DatasetFolders.Ucf101Like(["Alpha", "Beta"], groups: 5, clipsPerGroup: 4);
-        SplitRequest Request(int seed) => new(ClassSelection.First(2), new SplitCounts(10, 0, 10), SplitPolicy.Random, seed);
+        SplitRequest Request(int seed) => new(ClassSelection.FirstN(2), new SplitCounts(10, 0, 10), SplitPolicy.Random, seed);
         var a = FolderSource.Load(root, Request(1));
         Assert.Equal(a.Train, FolderSource.Load(root, Request(1)).Train);
         Assert.NotEqual(a.Train, FolderSource.Load(root, Request(2)).Train);
@@ -79,7 +79,7 @@ public class FolderSourceTests
         string root = DatasetFolders.Ucf101Like(["Alpha", "Beta", "Gamma"], groups: 4, clipsPerGroup: 3);
         var counts = new SplitCounts(3, 0, 3);
         var two = FolderSource.Load(root, new SplitRequest(ClassSelection.Named(["Alpha", "Gamma"]), counts, Seed: 5));
-        var three = FolderSource.Load(root, new SplitRequest(ClassSelection.First(3), counts, Seed: 5));
+        var three = FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(3), counts, Seed: 5));
         Assert.Equal(two.Test.Where(i => i.ClassName == "Gamma").Select(i => i.Path),
             three.Test.Where(i => i.ClassName == "Gamma").Select(i => i.Path));
     }
@@ -87,7 +87,7 @@ public class FolderSourceTests
     [Fact]
     public void NotEnoughVideosNamesTheClassAndTheSplit()
     {
-        var request = new SplitRequest(ClassSelection.First(10), new SplitCounts(1, 0, 1));
+        var request = new SplitRequest(ClassSelection.FirstN(10), new SplitCounts(1, 0, 1));
         var ex = Assert.Throws<DataException>(() => FolderSource.Load(DatasetFolders.SharedUcf101, request));
         Assert.Contains("Class 'CliffDiving'", ex.Message);
         Assert.Contains("test split", ex.Message);
@@ -104,7 +104,7 @@ public class FolderSourceTests
         Directory.CreateDirectory(Path.Combine(root, "Alpha", "more"));
         File.WriteAllText(Path.Combine(root, "Alpha", "more", "v_Alpha_g03_c01.WebM"), "x");
 
-        var splits = FolderSource.Load(root, new SplitRequest(ClassSelection.First(1), SplitCounts.All));
+        var splits = FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(1), SplitCounts.All));
         Assert.Equal(3, splits.Train.Count); // g01, g02 and the upper-case .WebM in a subfolder
         Assert.Contains(new ExcludedFile(Path.Combine(root, "Alpha", "notes.txt"), "not a video file extension"), splits.Excluded);
         Assert.Contains(new ExcludedFile(Path.Combine(root, "Alpha", "v_Alpha_g09_c01.MP4"), "empty file"), splits.Excluded);
@@ -118,7 +118,7 @@ public class FolderSourceTests
         DatasetFolders.Ucf101Like(["Alpha", "Beta"], groups: 3, clipsPerGroup: 2, under: Path.Combine(root, "train"));
         DatasetFolders.Ucf101Like(["Alpha", "Beta"], groups: 1, clipsPerGroup: 2, under: Path.Combine(root, "test"));
 
-        var all = FolderSource.Load(root, new SplitRequest(ClassSelection.First(2), SplitCounts.All));
+        var all = FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All));
         Assert.Equal(12, all.Train.Count);
         Assert.Empty(all.Val);
         Assert.All(all.Train, i => Assert.StartsWith(Path.Combine(root, "train"), i.Path));
@@ -126,7 +126,7 @@ public class FolderSourceTests
         Assert.All(all.Test, i => Assert.StartsWith(Path.Combine(root, "test"), i.Path));
 
         // Without a val/ folder, val is carved from train/, whole groups at a time.
-        var carved = FolderSource.Load(root, new SplitRequest(ClassSelection.First(2), new SplitCounts(4, 2, 2)));
+        var carved = FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(2), new SplitCounts(4, 2, 2)));
         Assert.Empty(carved.Train.Select(i => (i.ClassName, i.Group)).Intersect(carved.Val.Select(i => (i.ClassName, i.Group))));
         Assert.All(carved.Val, i => Assert.StartsWith(Path.Combine(root, "train"), i.Path));
     }
@@ -134,7 +134,7 @@ public class FolderSourceTests
     [Fact]
     public void AMissingFolderIsADataException()
     {
-        var ex = Assert.Throws<DataException>(() => FolderSource.Load("/nonexistent/ucf", new SplitRequest(ClassSelection.First(1), SplitCounts.All)));
+        var ex = Assert.Throws<DataException>(() => FolderSource.Load("/nonexistent/ucf", new SplitRequest(ClassSelection.FirstN(1), SplitCounts.All)));
         Assert.Contains("'/nonexistent/ucf'", ex.Message);
     }
 }

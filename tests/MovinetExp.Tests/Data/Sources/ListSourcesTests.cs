@@ -28,7 +28,7 @@ public class Ucf101SplitListSourceTests
     public void ListsDefineTrainAndTestAndMissingFilesAreExcluded()
     {
         var (root, classInd, train, test) = Lists(TrainText, TestText);
-        var splits = Ucf101SplitListSource.Load(root, classInd, train, test, new SplitRequest(ClassSelection.First(2), SplitCounts.All));
+        var splits = Ucf101SplitListSource.Load(root, classInd, train, test, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All));
         Assert.Equal(["ApplyEyeMakeup", "Archery"], splits.ClassNames);
         Assert.Equal(5, splits.Train.Count);
         Assert.Equal([Path.Combine(root, "ApplyEyeMakeup", "v_ApplyEyeMakeup_g03_c01.avi"), Path.Combine(root, "Archery", "v_Archery_g03_c02.avi")],
@@ -43,7 +43,7 @@ public class Ucf101SplitListSourceTests
     {
         var (root, classInd, train, test) = Lists("ApplyEyeMakeup/v_ApplyEyeMakeup_g01_c01.avi 1\nArchery/v_Archery_g01_c01.avi 1\n", TestText);
         var ex = Assert.Throws<DataException>(() =>
-            Ucf101SplitListSource.Load(root, classInd, train, test, new SplitRequest(ClassSelection.First(2), SplitCounts.All)));
+            Ucf101SplitListSource.Load(root, classInd, train, test, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All)));
         Assert.Contains($"{train} line 2", ex.Message);
         Assert.Contains("Archery", ex.Message);
     }
@@ -53,7 +53,7 @@ public class Ucf101SplitListSourceTests
     {
         var (root, classInd, train, test) = Lists(TrainText, "Archery/v_Archery_g03_c01.avi\nBowling/v_Bowling_g01_c01.avi\n");
         var ex = Assert.Throws<DataException>(() =>
-            Ucf101SplitListSource.Load(root, classInd, train, test, new SplitRequest(ClassSelection.First(2), SplitCounts.All)));
+            Ucf101SplitListSource.Load(root, classInd, train, test, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All)));
         Assert.Contains($"{test} line 2: class 'Bowling'", ex.Message);
     }
 }
@@ -72,7 +72,7 @@ public class CsvListSourceTests
             "Beta/v_Beta_g01_c01.avi,Beta,train\n" +
             "Beta/v_Beta_g02_c01.avi,Beta,val\n" +
             "Beta/missing.avi,Beta,test\n");
-        var splits = CsvListSource.Load(csv, new SplitRequest(ClassSelection.First(2), SplitCounts.All));
+        var splits = CsvListSource.Load(csv, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All));
         Assert.Equal(["Alpha", "Beta"], splits.ClassNames);
         Assert.Equal(["Alpha", "Beta"], splits.Train.Select(i => i.ClassName));
         Assert.Equal(["Beta"], splits.Val.Select(i => i.ClassName));
@@ -86,9 +86,21 @@ public class CsvListSourceTests
         string root = DatasetFolders.Ucf101Like(["Alpha"], groups: 3, clipsPerGroup: 1);
         string csv = Path.Combine(root, "list.csv");
         File.WriteAllText(csv, "label,path\nAlpha,Alpha/v_Alpha_g01_c01.avi\nAlpha,Alpha/v_Alpha_g02_c01.avi\nAlpha,Alpha/v_Alpha_g03_c01.avi\n");
-        var splits = CsvListSource.Load(csv, new SplitRequest(ClassSelection.First(1), new SplitCounts(2, 0, 1)));
+        var splits = CsvListSource.Load(csv, new SplitRequest(ClassSelection.FirstN(1), new SplitCounts(2, 0, 1)));
         Assert.Equal(2, splits.Train.Count);
         Assert.Single(splits.Test);
+    }
+
+    [Fact]
+    public void QuotedFieldsMayHoldCommasAndDoubledQuotes()
+    {
+        string root = DatasetFolders.Ucf101Like(["Alpha"], groups: 1, clipsPerGroup: 1);
+        File.WriteAllText(Path.Combine(root, "Alpha", "take \"2\", slow.avi"), "x");
+        string csv = Path.Combine(root, "list.csv");
+        File.WriteAllText(csv, "path,label\n\"Alpha/take \"\"2\"\", slow.avi\",\"Alpha\"\nAlpha/v_Alpha_g01_c01.avi,Alpha\n");
+        var splits = CsvListSource.Load(csv, new SplitRequest(ClassSelection.FirstN(1), SplitCounts.All));
+        Assert.Contains(Path.Combine(root, "Alpha", "take \"2\", slow.avi"), splits.Train.Select(i => i.Path));
+        Assert.Equal(2, splits.Train.Count);
     }
 
     [Theory]
@@ -101,7 +113,7 @@ public class CsvListSourceTests
         string root = DatasetFolders.Ucf101Like(["Alpha"], groups: 1, clipsPerGroup: 1);
         string csv = Path.Combine(root, "list.csv");
         File.WriteAllText(csv, text);
-        var ex = Assert.Throws<DataException>(() => CsvListSource.Load(csv, new SplitRequest(ClassSelection.First(1), SplitCounts.All)));
+        var ex = Assert.Throws<DataException>(() => CsvListSource.Load(csv, new SplitRequest(ClassSelection.FirstN(1), SplitCounts.All)));
         Assert.Contains(expected, ex.Message);
         Assert.Contains(csv, ex.Message);
     }
