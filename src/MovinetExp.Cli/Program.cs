@@ -7,6 +7,9 @@ using MovinetExp.Common;
 using MovinetExp.Native;
 using Spectre.Console.Cli;
 
+// Before LibTorch allocates anything: large tensors reuse freed heap memory instead of fresh mmaps.
+NativeHeap.KeepFreedMemoryForReuse();
+
 // Host: configuration (MOVINET_* environment variables), logging and DI for the commands.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "movinet" });
 builder.Logging.ClearProviders();

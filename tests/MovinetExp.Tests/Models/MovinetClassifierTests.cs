@@ -133,6 +133,29 @@ public class MovinetClassifierTests
         Assert.Equal(expected, string.Join(" ", traced));
     }
 
+    [Theory]
+    [InlineData(MovinetVariant.Base)]
+    [InlineData(MovinetVariant.Stream)]
+    public void ActivationsStayChannelsLastThroughEveryBlock(MovinetVariant variant)
+    {
+        // Channels-last is the layout LibTorch's fast CPU convolutions need; one op that silently
+        // returns NCDHW (avg_pool3d in the skip path did) sends every later block down the slow path.
+        using var scope = NewDisposeScope();
+        using var model = new MovinetClassifier(MovinetOptions.For("a0", variant));
+        model.eval();
+        var notChannelsLast = new List<string>();
+        using (inference_mode())
+        {
+            model.Backbone.Forward(rand(new long[] { 2, 3, 3, 32, 32 }), null, (name, output) =>
+            {
+                long[] stride = output.stride();
+                if (stride[1] != 1) notChannelsLast.Add($"{name} [{string.Join(",", stride)}]");
+            });
+        }
+
+        Assert.Empty(notChannelsLast);
+    }
+
     [Fact]
     public void ForwardGivesLogitsPerClip()
     {
