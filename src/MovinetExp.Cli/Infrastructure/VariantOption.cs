@@ -9,25 +9,14 @@ namespace MovinetExp.Cli.Infrastructure;
 /// </summary>
 internal static class VariantOption
 {
+    private const string Name = "--variant";
+
     /// <summary>Success for null (option not given) or a known variant; otherwise the one error text all commands show.</summary>
-    public static ValidationResult Validate(string? text) =>
-        text is null || TryParse(text, out _)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"--variant must be {string.Join(" or ", SpecNames.AllOf(typeof(ModelVariant)))}, not '{text}'");
+    public static ValidationResult Validate(string? text) => SpecEnumOption<ModelVariant>.Validate(text, Name);
 
     /// <summary>The variant written as <paramref name="text"/>. Call after <see cref="Validate"/> has accepted it.</summary>
-    public static ModelVariant Parse(string text) =>
-        TryParse(text, out var variant)
-            ? variant
-            : throw new ArgumentException($"'{text}' is not a variant; {nameof(Validate)} should have rejected it.", nameof(text));
+    public static ModelVariant Parse(string text) => SpecEnumOption<ModelVariant>.Parse(text);
 
     /// <summary>Like <see cref="Parse"/>, but null when the option was not given.</summary>
-    public static ModelVariant? ParseOptional(string? text) => text is null ? null : Parse(text);
-
-    private static bool TryParse(string text, out ModelVariant variant)
-    {
-        bool known = SpecNames.TryParse(typeof(ModelVariant), text, out object? value);
-        variant = known ? (ModelVariant)value! : default;
-        return known;
-    }
+    public static ModelVariant? ParseOptional(string? text) => SpecEnumOption<ModelVariant>.ParseOptional(text);
 }

@@ -32,6 +32,14 @@ public static class SpecNames
     public static IReadOnlyList<string> AllOf(Type enumType) =>
         Enum.GetValues(enumType).Cast<Enum>().Select(Of).ToArray();
 
+    /// <summary>Finds the <typeparamref name="TEnum"/> member written as <paramref name="text"/> (exact, case-sensitive, like every YAML key).</summary>
+    public static bool TryParse<TEnum>(string text, out TEnum value) where TEnum : struct, Enum
+    {
+        bool known = TryParse(typeof(TEnum), text, out object? member);
+        value = known ? (TEnum)member! : default;
+        return known;
+    }
+
     /// <summary>Finds the enum member written as <paramref name="text"/> (exact, case-sensitive, like every YAML key).</summary>
     public static bool TryParse(Type enumType, string text, out object? value)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using MovinetExp.Common;
 using MovinetExp.Evaluation;
 using MovinetExp.Reporting;
 using MovinetExp.Tests.Support;
@@ -66,10 +67,10 @@ public class MetricsWriterTests
     public void Read_MissingOrCorruptFile_IsADataError()
     {
         string dir = TestPaths.NewScratchFolder("metrics");
-        Assert.Throws<Common.DataException>(() => MetricsReader.Read(Path.Combine(dir, "none.json")));
+        Assert.Throws<DataException>(() => MetricsReader.Read(Path.Combine(dir, "none.json")));
         string bad = Path.Combine(dir, "bad.json");
         File.WriteAllText(bad, "{\"clip_count\": 3}");
-        Assert.Throws<Common.DataException>(() => MetricsReader.Read(bad));
+        Assert.Throws<DataException>(() => MetricsReader.Read(bad));
     }
 
     private static string WriteTemp()

@@ -22,14 +22,14 @@ internal sealed class CheckpointFetchCommand : AsyncCommand<CheckpointFetchComma
         public string Variant { get; init; } = "base";
 
         public override ValidationResult Validate() =>
-            !Enum.TryParse<ModelId>(Id, true, out _) ? ValidationResult.Error($"ID must be one of a0..a5, not '{Id}'")
+            ModelIdOption.Validate(Id, ModelIdOption.Argument) is { Successful: false } badId ? badId
             : VariantOption.Validate(Variant);
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var catalog = settings.LoadCatalog();
-        var entry = catalog.Checkpoint(Enum.Parse<ModelId>(settings.Id, true), VariantOption.Parse(settings.Variant));
+        var entry = catalog.Checkpoint(ModelIdOption.Parse(settings.Id), VariantOption.Parse(settings.Variant));
         ResolvedCheckpoint? checkpoint = null;
         await AnsiConsole.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())

@@ -81,7 +81,7 @@ internal class ClassifierSettings : CatalogSettings
         if (Inputs.Length == 0) return ValidationResult.Error("give at least one INPUT (video, .npy or -)");
         if (sources != 1 || Run != null && (Model != null || Checkpoint != null))
             return ValidationResult.Error("choose the classifier with exactly one of --run RUN_DIR, --model ID [--variant V], or --checkpoint PATH [--model ID --variant V]");
-        if (Model != null && !Enum.TryParse<ModelId>(Model, true, out _)) return ValidationResult.Error($"--model must be one of a0..a5, not '{Model}'");
+        if (ModelIdOption.Validate(Model, ModelIdOption.Option) is { Successful: false } badModel) return badModel;
         if (VariantOption.Validate(Variant) is { Successful: false } badVariant) return badVariant;
         if (StreamGate is not ("keras" or "relu6")) return ValidationResult.Error($"--stream-gate must be keras or relu6, not '{StreamGate}'");
         if (Top < 1) return ValidationResult.Error("--top must be at least 1");
@@ -96,12 +96,12 @@ internal class ClassifierSettings : CatalogSettings
     {
         if (Run != null) return ClassifierLoader.FromRun(Run, device);
         var catalog = LoadCatalog();
+        ModelId? id = ModelIdOption.ParseOptional(Model);
         ModelVariant? variant = VariantOption.ParseOptional(Variant);
         if (Checkpoint != null)
-            return ClassifierLoader.FromCheckpoint(Checkpoint, Model?.ToLowerInvariant(), variant is { } v ? ModelPreparation.VariantOf(v) : null,
+            return ClassifierLoader.FromCheckpoint(Checkpoint, id is { } expected ? SpecNames.Of(expected) : null, variant is { } v ? ModelPreparation.VariantOf(v) : null,
                 Gate, catalog.CacheFolder, device);
-        var id = Enum.Parse<ModelId>(Model!, true);
-        return await ClassifierLoader.PretrainedAsync(id, variant ?? ModelVariant.Base, Gate, catalog, device,
+        return await ClassifierLoader.PretrainedAsync(id!.Value, variant ?? ModelVariant.Base, Gate, catalog, device,
             new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p =>
                 AnsiConsole.MarkupLine($"[grey]downloading checkpoint: {p.Done / 1e6:F1} MB{(p.Total is long t ? $" of {t / 1e6:F1}" : "")}[/]")), TimeSpan.FromSeconds(5)), cancellation);
     }

@@ -5,6 +5,7 @@ using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Experiments;
 using MovinetExp.Inference;
 using MovinetExp.Models;
+using MovinetExp.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -40,13 +41,14 @@ internal sealed class ModelSummaryCommand : Command<ModelSummaryCommand.Settings
         public bool Json { get; init; }
 
         public override ValidationResult Validate() =>
-            VariantOption.Validate(Variant) is { Successful: false } badVariant ? badVariant
+            ModelIdOption.Validate(Id, ModelIdOption.Argument) is { Successful: false } badId ? badId
+            : VariantOption.Validate(Variant) is { Successful: false } badVariant ? badVariant
             : Classes < 1 ? ValidationResult.Error("--classes must be at least 1") : ValidationResult.Success();
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        string id = settings.Id.ToLowerInvariant();
+        string id = SpecNames.Of(ModelIdOption.Parse(settings.Id));
         var options = MovinetOptions.For(id, ModelPreparation.VariantOf(VariantOption.Parse(settings.Variant)), settings.Classes);
         var summary = ModelSummary.Build(options, settings.Frames, settings.Resolution ?? InputSampling.ReleasedResolution(id));
         if (settings.Json)
