@@ -18,7 +18,8 @@ internal sealed class ClipSource
     public ClipSource(ClipLoaderOptions options)
     {
         _options = options;
-        _reader = new VideoClipReader(options.Sampling, options.Format, _lengths);
+        // Parallel workers already fill the cores: one FFmpeg thread each.
+        _reader = new VideoClipReader(options.Sampling, options.Format, _lengths, decoderThreads: options.Workers > 1 ? 1 : 0);
         _cache = options.CacheDirectory == null ? null : new ClipCache(options.CacheDirectory);
     }
 

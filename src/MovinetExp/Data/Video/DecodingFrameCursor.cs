@@ -10,14 +10,16 @@ internal sealed class DecodingFrameCursor : FrameCursor
 {
     private readonly string _path;
     private readonly VideoLengths _lengths;
+    private readonly int _decoderThreads;
     private readonly Mat _frame = new();
     private VideoCapture _capture;
 
-    public DecodingFrameCursor(string path, VideoLengths lengths)
+    public DecodingFrameCursor(string path, VideoLengths lengths, int decoderThreads)
     {
         _path = path;
         _lengths = lengths;
-        _capture = VideoFile.Open(path);
+        _decoderThreads = decoderThreads;
+        _capture = VideoFile.Open(path, decoderThreads);
     }
 
     /// <summary>
@@ -34,7 +36,7 @@ internal sealed class DecodingFrameCursor : FrameCursor
         {
             if (_capture.Set(VideoCaptureProperties.PosFrames, index)) return index;
             _capture.Dispose();
-            _capture = VideoFile.Open(_path);
+            _capture = VideoFile.Open(_path, _decoderThreads);
         }
         return 0;
     }

@@ -13,12 +13,16 @@ namespace MovinetExp.Data.Video;
 public sealed class VideoClipReader
 {
     private readonly VideoLengths _lengths;
+    private readonly int _decoderThreads;
 
-    public VideoClipReader(ClipSampling sampling, FrameFormat format, VideoLengths? lengths = null)
+    /// <param name="decoderThreads">FFmpeg threads per video: 0 = FFmpeg's choice (one per core), 1 when
+    /// the caller decodes several videos in parallel (see <see cref="VideoFile.Open"/>). Pixels do not depend on it.</param>
+    public VideoClipReader(ClipSampling sampling, FrameFormat format, VideoLengths? lengths = null, int decoderThreads = 0)
     {
         Sampling = sampling;
         Format = format;
         _lengths = lengths ?? new VideoLengths();
+        _decoderThreads = decoderThreads;
     }
 
     /// <summary>Frames per clip and their spacing.</summary>
@@ -93,7 +97,7 @@ public sealed class VideoClipReader
         {
             if (packets != null && TryDecode(path, plans, wanted, packets, out var clips, out endedAt)) return clips;
         }
-        using var decoder = new DecodingFrameCursor(path, _lengths);
+        using var decoder = new DecodingFrameCursor(path, _lengths, _decoderThreads);
         TryDecode(path, plans, wanted, decoder, out var decoded, out endedAt);
         return decoded;
     }

@@ -6,8 +6,16 @@ namespace MovinetExp.Data.Video;
 /// <summary>Opens videos through OpenCV's FFmpeg backend, turning every failure into a <see cref="DataException"/>.</summary>
 public static class VideoFile
 {
-    /// <summary>An opened capture; the caller disposes it.</summary>
-    public static VideoCapture Open(string path)
+    // CAP_PROP_N_THREADS, an open-time parameter OpenCvSharp has no enum member for.
+    private const int DecoderThreadsParameter = 70;
+
+    /// <summary>
+    /// An opened capture; the caller disposes it. <paramref name="decoderThreads"/> 0 lets FFmpeg use
+    /// every core for one video; 1 suits callers that already decode several videos in parallel, where
+    /// FFmpeg's frame threads only add hand-offs (measured on UCF101 XVID clips, 2 loader workers on
+    /// 2 cores: 41 -> 57 clips/s).
+    /// </summary>
+    public static VideoCapture Open(string path, int decoderThreads = 0)
     {
         if (!File.Exists(path))
             throw new DataException($"Video file not found: {path}. Check the dataset folder or split list.");
@@ -17,7 +25,9 @@ public static class VideoFile
             string? truncation = ContainerTruncation.Find(path);
             if (truncation != null) throw Unreadable(path, truncation);
             // FFmpeg explicitly: other backends would treat some names as image sequences or cameras.
-            capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
+            capture = decoderThreads > 0
+                ? new VideoCapture(path, VideoCaptureAPIs.FFMPEG, [DecoderThreadsParameter, decoderThreads])
+                : new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
             if (!capture.IsOpened())
                 throw Unreadable(path, "OpenCV/FFmpeg cannot open it as a video (not a video file, unknown codec, or damaged header)");
             return capture;

@@ -121,6 +121,19 @@ public class VideoClipReaderTests
         Assert.Equal(4, grabbed.DecodedFrames);
     }
 
+    [Theory]
+    [InlineData("ucf101/Biking/v_Biking_g05_c02.avi")]             // XVID AVI
+    [InlineData("other/video_features/v_GGSY1Qvo990.mp4")]         // H.264 MP4
+    public void OneDecoderThreadGivesTheSamePixelsAsFfmpegsDefault(string relative)
+    {
+        string path = Path.Combine(TestPaths.Videos, relative);
+        var plan = new ClipPlan(40, Small);
+        var single = new VideoClipReader(Small, Size64, decoderThreads: 1).Read(path, plan);
+        var threaded = new VideoClipReader(Small, Size64).Read(path, plan);
+        Assert.Equal(4, single.DecodedFrames);
+        Assert.Equal(threaded.Pixels, single.Pixels);
+    }
+
     [Fact]
     public void FramesPastTheEndAreZero()
     {
