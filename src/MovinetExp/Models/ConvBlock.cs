@@ -83,14 +83,12 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
         using var scope = NewDisposeScope();
         Tensor y = x;
         if (!IsFactorised && _causal && _kernel.T > 1) y = CausalFrames.Prepend(y, _kernel.T - 1, stream, _streamKey!);
-        y = conv.forward(PadStridedSpatial(y));
-        if (batch_norm is not null) y = batch_norm.forward(y);
+        y = ConvolveAndNormalise(conv, batch_norm, PadStridedSpatial(y));
         y = activation.forward(y);
         if (conv_temporal is not null)
         {
             if (_causal) y = CausalFrames.Prepend(y, _kernel.T - 1, stream, _streamKey!);
-            y = conv_temporal.forward(y);
-            if (batch_norm_temporal is not null) y = batch_norm_temporal.forward(y);
+            y = ConvolveAndNormalise(conv_temporal, batch_norm_temporal, y);
             y = activation.forward(y);
         }
 
@@ -98,6 +96,17 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
     }
 
     /// <summary>Adds this conv's zero stream buffer for an input of spatial size h×w.</summary>
+    // In inference, large activations get the batch norm folded into the convolution (same values up to
+    // rounding, one pass and one big allocation fewer: A0 batch inference peaks at 0.9 GB instead of 1.4).
+    // Small ones (streaming a frame, late layers) do not: folding costs a handful of small ops per call,
+    // which measured slower than the pass it saves there (stream_frame 13 vs 12 ms).
+    private const long FoldFromElements = 1 << 20;
+
+    private static Tensor ConvolveAndNormalise(Conv3d convolution, TfBatchNorm? norm, Tensor x) =>
+        norm is null ? convolution.forward(x)
+        : norm.training || x.numel() < FoldFromElements ? norm.forward(convolution.forward(x))
+        : norm.FoldedConv3d(convolution, x);
+
     public void AddInitialState(StreamState state, long batch, long height, long width, Device device)
     {
         if (_streamKey is null) return;

@@ -55,16 +55,7 @@ public static class VideoFile
     public static int CountDecodableFrames(string path)
     {
         using var capture = Open(path);
-        int count = 0;
-        try
-        {
-            while (capture.Grab()) count++;
-        }
-        catch (Exception e) when (e is not DataException)
-        {
-            throw Unreadable(path, $"decoding failed after {count} frames: {e.Message}", e);
-        }
-        return count;
+        return CountGrabs(capture, path, "decoding");
     }
 
     /// <summary>
@@ -76,7 +67,11 @@ public static class VideoFile
     public static int? CountPackets(string path)
     {
         using var capture = Open(path);
-        if (!capture.Set(VideoCaptureProperties.Format, -1)) return null;
+        return capture.Set(VideoCaptureProperties.Format, -1) ? CountGrabs(capture, path, "reading its packets") : null;
+    }
+
+    private static int CountGrabs(VideoCapture capture, string path, string activity)
+    {
         int count = 0;
         try
         {
@@ -84,7 +79,7 @@ public static class VideoFile
         }
         catch (Exception e) when (e is not DataException)
         {
-            throw Unreadable(path, $"reading its packets failed after {count}: {e.Message}", e);
+            throw Unreadable(path, $"{activity} failed after {count} frames: {e.Message}", e);
         }
         return count;
     }
