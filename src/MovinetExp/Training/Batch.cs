@@ -18,11 +18,19 @@ public sealed record Batch(float[] Inputs, long[] Shape, int[] Labels)
     public bool IsVideo => Shape.Length == 5;
 
     /// <summary>The model input on <paramref name="device"/>: clips become [B,3,T,H,W], features stay [B,P].</summary>
+    /// <remarks>
+    /// Every intermediate belongs to a dispose scope. A tensor that no scope (or variable) holds can be
+    /// finalised by the GC while a native call still runs on it: with loader threads allocating hard,
+    /// <c>host.permute(...).contiguous()</c> outside any scope crashed LibTorch in copy_impl (reproduced
+    /// by a stress loop within seconds).
+    /// </remarks>
     public Tensor InputTensor(Device device)
     {
+        using var scope = NewDisposeScope();
         var host = tensor(Inputs, Shape);
         var onDevice = device.type == DeviceType.CPU ? host : host.to(device);
-        return IsVideo ? onDevice.permute(0, 4, 1, 2, 3).contiguous() : onDevice;
+        var input = IsVideo ? onDevice.permute(0, 4, 1, 2, 3).contiguous() : onDevice;
+        return input.MoveToOuterDisposeScope();
     }
 
     public Tensor LabelTensor(Device device) => tensor(Labels.Select(l => (long)l).ToArray(), int64, device);
