@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Threading.Channels;
 using MovinetExp.Common;
 using MovinetExp.Data.Video;
+using MovinetExp.Native;
 
 namespace MovinetExp.Data.Loading;
 
@@ -54,20 +55,39 @@ public sealed class ClipLoader
         var producer = Task.Run(() => ProduceAsync(order, epoch, workers, pending.Writer, stop.Token), CancellationToken.None);
         try
         {
-            while (pending.Reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult())
+            while (WaitForData(pending.Reader))
                 while (pending.Reader.TryRead(out var next))
                 {
                     cancellation.ThrowIfCancellationRequested();
-                    var batch = next.GetAwaiter().GetResult();
-                    if (batch != null) yield return batch;
+                    ClipBatch? batch;
+                    using (NativeCallGate.ConsumerWaiting()) batch = next.GetAwaiter().GetResult();
+                    if (batch == null) continue;
+                    // The consumer runs LibTorch on the batch until it asks for the next one (see NativeCallGate).
+                    NativeCallGate.ConsumerEnter();
+                    try
+                    {
+                        yield return batch;
+                    }
+                    finally
+                    {
+                        NativeCallGate.ConsumerExit();
+                    }
                 }
         }
         finally
         {
             stop.Cancel();
-            WaitQuietly(producer);
-            while (pending.Reader.TryRead(out var abandoned)) WaitQuietly(abandoned);
+            using (NativeCallGate.ConsumerWaiting())
+            {
+                WaitQuietly(producer);
+                while (pending.Reader.TryRead(out var abandoned)) WaitQuietly(abandoned);
+            }
         }
+    }
+
+    private static bool WaitForData(ChannelReader<Task<ClipBatch?>> reader)
+    {
+        using (NativeCallGate.ConsumerWaiting()) return reader.WaitToReadAsync(CancellationToken.None).AsTask().GetAwaiter().GetResult();
     }
 
     private async Task ProduceAsync(int[] order, int epoch, SemaphoreSlim workers, ChannelWriter<Task<ClipBatch?>> writer, CancellationToken stop)
@@ -101,17 +121,27 @@ public sealed class ClipLoader
         var loads = indices.Select(index => Task.Run(async () =>
         {
             await workers.WaitAsync(stop);
+            NativeCallGate.WorkerEnter();
             try
             {
                 return LoadOrSkip(index, epoch);
             }
             finally
             {
+                NativeCallGate.WorkerExit();
                 workers.Release();
             }
         }, stop)).ToArray();
         var clips = await Task.WhenAll(loads); // the first failure in list order surfaces
-        return Assemble(indices, clips);
+        NativeCallGate.WorkerEnter();
+        try
+        {
+            return Assemble(indices, clips);
+        }
+        finally
+        {
+            NativeCallGate.WorkerExit();
+        }
     }
 
     private IReadOnlyList<Clip>? LoadOrSkip(int index, int epoch)
