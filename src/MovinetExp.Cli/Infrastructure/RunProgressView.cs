@@ -19,9 +19,12 @@ internal static class RunProgressView
             return await work(new PlainProgress());
 
         T result = default!;
+        // Refreshed by the training thread between steps, not by Spectre's timer thread: a thread that
+        // allocates while LibTorch runs can start a GC that frees TorchSharp temporaries in use (see NativeCallGate).
         await AnsiConsole.Progress()
             .AutoClear(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .AutoRefresh(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
             .StartAsync(async context =>
             {
                 ProgressTask? current = null;
@@ -42,6 +45,7 @@ internal static class RunProgressView
                             $"epoch {step.Epoch}/{p.TotalEpochs} loss {step.Loss:F4} {step.ExamplesDone / Math.Max(1e-9, step.Elapsed.TotalSeconds):F1} clips/s");
                     }
                     if (p.Epoch is { } epoch) AnsiConsole.MarkupLine(Markup.Escape(EpochLine(epoch)));
+                    context.Refresh();
                 });
                 result = await work(progress);
                 current?.StopTask();
