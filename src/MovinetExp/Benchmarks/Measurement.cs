@@ -5,7 +5,7 @@ namespace MovinetExp.Benchmarks;
 /// <summary>
 /// One benchmark figure: the median of the timed repetitions (after warm-up) with min and max, in
 /// <see cref="Unit"/> (clips/s, higher is better, or ms/frame, lower is better), and the highest resident
-/// memory seen while it ran.
+/// memory (VmRSS) sampled after its repetitions.
 /// </summary>
 public sealed record Measurement(
     [property: JsonPropertyName("name")] string Name,

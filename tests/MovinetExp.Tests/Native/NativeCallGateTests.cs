@@ -54,22 +54,18 @@ public class NativeCallGateTests
     {
         // A loader enumerated while another loader's batch is processed must still get its data.
         NativeCallGate.ConsumerEnter();
+        Task blocked;
         try
         {
-            Task worker;
             using (NativeCallGate.ConsumerWaiting())
-            {
-                worker = Worker();
-                Assert.True(worker.Wait(Soon));
-            }
-            var blocked = Worker();
+                Assert.True(Worker().Wait(Soon));
+            blocked = Worker();
             Assert.False(blocked.Wait(Blocked)); // closed again after the wait
-            NativeCallGate.ConsumerExit();
-            Assert.True(blocked.Wait(Soon));
         }
         finally
         {
-            NativeCallGate.ConsumerExit(); // no-op if already at zero
+            NativeCallGate.ConsumerExit();
         }
+        Assert.True(blocked.Wait(Soon));
     }
 }

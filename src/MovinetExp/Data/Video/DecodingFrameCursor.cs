@@ -14,12 +14,13 @@ internal sealed class DecodingFrameCursor : FrameCursor
     private readonly Mat _frame = new();
     private VideoCapture _capture;
 
-    public DecodingFrameCursor(string path, VideoLengths lengths, int decoderThreads)
+    /// <param name="capture">An opened capture of <paramref name="path"/>, owned by the cursor from now on.</param>
+    public DecodingFrameCursor(VideoCapture capture, string path, VideoLengths lengths, int decoderThreads)
     {
+        _capture = capture;
         _path = path;
         _lengths = lengths;
         _decoderThreads = decoderThreads;
-        _capture = VideoFile.Open(path, decoderThreads);
     }
 
     /// <summary>

@@ -10,6 +10,30 @@ namespace MovinetExp.Data.Video;
 internal abstract class FrameCursor : IDisposable
 {
     /// <summary>
+    /// The cheapest exact cursor for the file, opened once: packets for Motion-JPEG, FFmpeg decoding
+    /// (with <paramref name="decoderThreads"/>, see <see cref="VideoFile.Open"/>) for everything else.
+    /// </summary>
+    public static FrameCursor Open(string path, VideoLengths lengths, int decoderThreads)
+    {
+        var capture = VideoFile.Open(path, decoderThreads);
+        try
+        {
+            return (FrameCursor?)MotionJpegFrameCursor.TryWrap(capture) ?? new DecodingFrameCursor(capture, path, lengths, decoderThreads);
+        }
+        catch
+        {
+            capture.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>
+    /// True when a frame this cursor cannot decode should send the whole read to the FFmpeg cursor
+    /// instead of ending the stream there.
+    /// </summary>
+    public virtual bool HasFallback => false;
+
+    /// <summary>
     /// Positions the cursor so that the next <see cref="MoveNext"/> lands on <paramref name="index"/>
     /// if that can be done exactly and cheaply; returns the index the next MoveNext will land on
     /// (<paramref name="index"/>, or 0 when the cursor stays at the start).

@@ -22,15 +22,17 @@ internal sealed class MotionJpegFrameCursor : FrameCursor
 
     private MotionJpegFrameCursor(VideoCapture capture) => _capture = capture;
 
-    /// <summary>A cursor over the packets of a Motion-JPEG video, or null for any other codec (or if raw packets are refused).</summary>
-    public static MotionJpegFrameCursor? TryOpen(string path)
-    {
-        var capture = VideoFile.Open(path);
-        if ((int)capture.Get(VideoCaptureProperties.FourCC) == MotionJpegCode && capture.Set(VideoCaptureProperties.Format, -1))
-            return new MotionJpegFrameCursor(capture);
-        capture.Dispose();
-        return null;
-    }
+    /// <summary>
+    /// A cursor over the packets of <paramref name="capture"/> (which it then owns) if it holds Motion-JPEG
+    /// and accepts raw packets; otherwise null and the capture is left as it was.
+    /// </summary>
+    public static MotionJpegFrameCursor? TryWrap(VideoCapture capture) =>
+        (int)capture.Get(VideoCaptureProperties.FourCC) == MotionJpegCode && capture.Set(VideoCaptureProperties.Format, -1)
+            ? new MotionJpegFrameCursor(capture)
+            : null;
+
+    /// <summary>A JPEG libjpeg rejects may still be concealed by FFmpeg, as every other codec's damage is.</summary>
+    public override bool HasFallback => true;
 
     /// <summary>Packets are read without decoding, which is cheaper than any seek (and always exact).</summary>
     public override int SkipTo(int index) => 0;

@@ -93,18 +93,18 @@ public sealed class VideoClipReader
     private Clip[] Decode(string path, IReadOnlyList<ClipPlan> plans, out int? endedAt)
     {
         var wanted = WantedFrames(plans);
-        using (var packets = MotionJpegFrameCursor.TryOpen(path))
+        using (var cursor = FrameCursor.Open(path, _lengths, _decoderThreads))
         {
-            if (packets != null && TryDecode(path, plans, wanted, packets, out var clips, out endedAt)) return clips;
+            if (TryDecode(path, plans, wanted, cursor, out var clips, out endedAt)) return clips;
         }
-        using var decoder = new DecodingFrameCursor(path, _lengths, _decoderThreads);
+        using var decoder = new DecodingFrameCursor(VideoFile.Open(path, _decoderThreads), path, _lengths, _decoderThreads);
         TryDecode(path, plans, wanted, decoder, out var decoded, out endedAt);
         return decoded;
     }
 
     /// <summary>
-    /// Fills the clips from <paramref name="cursor"/>; false when a frame the cursor reached could not be
-    /// decoded by a cursor that has a fallback (Motion-JPEG). For the FFmpeg cursor such a frame ends the stream.
+    /// Fills the clips from <paramref name="cursor"/>; false when a frame it reached could not be decoded
+    /// and the cursor has a fallback (<see cref="FrameCursor.HasFallback"/>). Otherwise such a frame ends the stream.
     /// </summary>
     private bool TryDecode(string path, IReadOnlyList<ClipPlan> plans, Dictionary<int, List<(int Clip, int T)>> wanted,
         FrameCursor cursor, out Clip[] clips, out int? endedAt)
@@ -125,7 +125,7 @@ public sealed class VideoClipReader
                 var frame = cursor.Decode();
                 if (frame == null)
                 {
-                    if (cursor is MotionJpegFrameCursor) return false;
+                    if (cursor.HasFallback) return false;
                     break;
                 }
                 var (firstClip, firstT) = slots[0];
