@@ -8,5 +8,6 @@ public static class ExitCodes
     public const int UsageOrSpec = 2;
     public const int Data = 3;
     public const int Checkpoint = 4;
+    public const int Numerics = 5;
     public const int Interrupted = 130;
 }

@@ -31,3 +31,11 @@ public sealed class CheckpointException : MovinetException
     public CheckpointException(string message, Exception? inner = null) : base(message, inner) { }
     public override int ExitCode => ExitCodes.Checkpoint;
 }
+
+/// <summary>This machine's native kernels compute a convolution wrong and no alternative passed its check
+/// (exit code 5): the tool refuses rather than produce wrong numbers.</summary>
+public sealed class NumericsException : MovinetException
+{
+    public NumericsException(string message, Exception? inner = null) : base(message, inner) { }
+    public override int ExitCode => ExitCodes.Numerics;
+}

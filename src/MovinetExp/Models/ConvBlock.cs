@@ -1,3 +1,4 @@
+using MovinetExp.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -99,13 +100,18 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
     // In inference, large activations get the batch norm folded into the convolution (same values up to
     // rounding, one pass and one big allocation fewer: A0 batch inference peaks at 0.9 GB instead of 1.4).
     // Small ones (streaming a frame, late layers) do not: folding costs a handful of small ops per call,
-    // which measured slower than the pass it saves there (stream_frame 13 vs 12 ms).
-    private const long FoldFromElements = 1 << 20;
+    // which measured slower than the pass it saves there (stream_frame 13 vs 12 ms). 2^17 elements per
+    // clip is the old 2^20 per batch of 8.
+    private const long FoldFromElementsPerSample = 1 << 17;
 
+    // Decided per sample, not per batch, so a batch-1 pass runs the same problems as a batch-8 one.
     private static Tensor ConvolveAndNormalise(Conv3d convolution, TfBatchNorm? norm, Tensor x) =>
-        norm is null ? convolution.forward(x)
-        : norm.training || x.numel() < FoldFromElements ? norm.forward(convolution.forward(x))
-        : norm.FoldedConv3d(convolution, x);
+        norm is null ? Convolve(convolution, x, convolution.weight!, convolution.bias)
+        : norm.training || x.numel() / x.shape[0] < FoldFromElementsPerSample ? norm.forward(Convolve(convolution, x, convolution.weight!, convolution.bias))
+        : norm.FoldedInto(convolution.weight!, convolution.bias, (weight, bias) => Convolve(convolution, x, weight, bias));
+
+    private static Tensor Convolve(Conv3d convolution, Tensor x, Tensor weight, Tensor? bias) =>
+        Conv3dOp.Apply(x, weight, bias, convolution.stride, convolution.padding, convolution.groups);
 
     public void AddInitialState(StreamState state, long batch, long height, long width, Device device)
     {

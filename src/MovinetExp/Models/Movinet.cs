@@ -1,3 +1,4 @@
+using MovinetExp.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -57,7 +58,7 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
             throw new ArgumentException(
                 $"MoViNet expects a video [B,3,T,H,W] with RGB values in [0,1]; got [{string.Join(",", video.shape)}].");
         using var scope = NewDisposeScope();
-        var x = stem.Forward(ChannelsLast.Apply(video), stream);
+        var x = stem.Forward(MemoryLayout.ToChannelsLast(video), stream);
         observe?.Invoke("stem", x);
         foreach (var block in blocks)
         {

@@ -49,19 +49,18 @@ internal sealed class TfBatchNorm : nn.Module<Tensor, Tensor>, ITfVariableSource
         nn.functional.batch_norm(x, running_mean, running_var, weight, bias, training, _momentum, _epsilon);
 
     /// <summary>
-    /// The convolution <paramref name="conv"/> followed by this batch norm in inference, as one
-    /// convolution: weights scaled by gamma/sqrt(var+eps) per output channel, bias beta - mean·scale
+    /// A convolution followed by this batch norm in inference, as one convolution (<paramref name="convolve"/>
+    /// with the folded weight and bias): weights scaled by gamma/sqrt(var+eps) per output channel, bias beta - mean·scale
     /// (plus the conv's own bias, scaled). Saves a full pass and an allocation over the activations,
     /// which at A0's first layers are ~77 MB each. Only valid with frozen statistics (not training).
     /// </summary>
-    internal Tensor FoldedConv3d(TorchSharp.Modules.Conv3d conv, Tensor input)
+    internal Tensor FoldedInto(Tensor convWeight, Tensor? convBias, Func<Tensor, Tensor, Tensor> convolve)
     {
         using var scope = NewDisposeScope();
         var scale = running_var.add(_epsilon).rsqrt_().mul_(weight);
-        var shift = conv.bias is null ? bias.sub(running_mean.mul(scale)) : bias.add(conv.bias.sub(running_mean).mul_(scale));
-        var folded = conv.weight!.mul(scale.view(-1, 1, 1, 1, 1));
-        return nn.functional.conv3d(input, folded, shift, conv.stride, conv.padding, conv.dilation, conv.groups)
-            .MoveToOuterDisposeScope();
+        var shift = convBias is null ? bias.sub(running_mean.mul(scale)) : bias.add(convBias.sub(running_mean).mul_(scale));
+        var folded = convWeight.mul(scale.view(-1, 1, 1, 1, 1));
+        return convolve(folded, shift).MoveToOuterDisposeScope();
     }
 
     public void CollectTfVariables(string path, TfVariableCollector collector)

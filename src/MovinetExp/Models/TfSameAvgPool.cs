@@ -1,3 +1,4 @@
+using MovinetExp.Numerics;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -20,7 +21,7 @@ internal static class TfSameAvgPool
         // Both poolings divide by k²; their ratio is (sum of valid cells) / (number of valid cells).
         // avg_pool3d has no channels-last kernel and returns NCDHW; without restoring the layout every
         // later block would run the slow NCDHW convolutions (measured: 2x slower A0 inference).
-        var sums = ChannelsLast.Apply(nn.functional.avg_pool3d(nn.functional.pad(x, pad), window, step));
+        var sums = MemoryLayout.ToChannelsLast(nn.functional.avg_pool3d(nn.functional.pad(x, pad), window, step));
         var valid = ones(new[] { 1L, 1L, 1L, x.shape[3], x.shape[4] }, x.dtype, x.device);
         var fraction = nn.functional.avg_pool3d(nn.functional.pad(valid, pad), window, step);
         return sums.div(fraction).MoveToOuterDisposeScope();

@@ -1,0 +1,130 @@
+using static TorchSharp.torch;
+
+namespace MovinetExp.Numerics;
+
+/// <summary>
+/// Runs one algorithm on one problem with seeded random data at the problem's real shape and layout,
+/// and compares it with the same convolution in float64 on contiguous tensors (LibTorch's reference
+/// CPU convolution: oneDNN does not take float64, so no oneDNN kernel is involved). Training problems
+/// also compare the input and weight gradients. The data come from a private generator: checking never
+/// moves the global random stream that training draws from.
+/// </summary>
+public static class ConvCheck
+{
+    public static ConvCheckResult Run(ConvProblem problem, ConvAlgorithm algorithm)
+    {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        using var scope = NewDisposeScope();
+        bool training = problem.Pass == ConvPass.Training;
+        using var gradMode = training ? enable_grad() : no_grad();
+        var generator = new Generator((ulong)StableSeed(problem));
+        var (x, weight, bias) = RandomOperands(problem, generator);
+        if (training)
+        {
+            x.requires_grad_(true);
+            weight.requires_grad_(true);
+        }
+
+        var output = ConvAlgorithms.Run(algorithm, x, weight, bias, problem);
+        double outputError = ReferenceRegions(problem).Max(region => RegionError(problem, region, x, weight, bias, output));
+        if (!training) return new ConvCheckResult(problem, algorithm, outputError, null, null, clock.Elapsed.TotalSeconds);
+
+        var outputGradient = randn(output.shape, generator: generator);
+        if (problem.ChannelsLast) outputGradient = MemoryLayout.ToChannelsLast(outputGradient);
+        var gradients = autograd.grad(new[] { output }, new[] { x, weight }, new[] { outputGradient });
+        // Without bias the convolution is linear in x and in w, so <gy, y> = <dL/dx, x> = <dL/dw, w> for
+        // the gradients of L = <gy, y>. Checking both identities in float64 covers every element of both
+        // gradients at the cost of a few elementwise passes.
+        var product = outputGradient.to(float64).mul(bias is null ? output.detach().to(float64)
+            : output.detach().to(float64).sub(bias.to(float64).view(1, -1, 1, 1, 1)));
+        double expected = product.sum().item<double>();
+        double scale = Math.Max(product.square().sum().sqrt().item<double>(), 1e-12);
+        double Identity(Tensor gradient, Tensor operand) =>
+            Finite(Math.Abs(gradient.to(float64).mul(operand.detach().to(float64)).sum().item<double>() - expected) / scale);
+        return new ConvCheckResult(problem, algorithm, outputError, Identity(gradients[0], x), Identity(gradients[1], weight),
+            clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>
+    /// The output blocks the float64 reference recomputes: the first and last clip of the batch, every
+    /// frame, and up to three spatial windows of 8×8 outputs (top-left corner, centre, bottom-right corner:
+    /// the borders where padding is handled and the parts other threads compute); for depthwise problems
+    /// five channels spread over the range. LibTorch computes float64 depthwise convolutions one channel
+    /// at a time, and whole early layers in float64 take seconds, so a full reference is for the tests.
+    /// </summary>
+    private static IEnumerable<Region> ReferenceRegions(ConvProblem p)
+    {
+        const long window = 8;
+        var output = p.Output;
+        long[] items = p.Batch == 1 ? new[] { 0L } : new[] { 0L, p.Batch - 1 };
+        long[]? channels = p.Kind == ConvKind.Depthwise
+            ? Enumerable.Range(0, 5).Select(i => (long)Math.Round(i * (p.InChannels - 1) / 4.0)).Distinct().ToArray()
+            : null;
+        var starts = new HashSet<(long H, long W)>
+        {
+            (0, 0),
+            (Math.Max(0, (output.H - window) / 2), Math.Max(0, (output.W - window) / 2)),
+            (Math.Max(0, output.H - window), Math.Max(0, output.W - window)),
+        };
+        foreach (var (h, w) in starts)
+            yield return new Region(items, channels, h, Math.Min(window, output.H - h), w, Math.Min(window, output.W - w));
+    }
+
+    private sealed record Region(long[] Items, long[]? Channels, long H, long Height, long W, long Width);
+
+    /// <summary>Relative error of <paramref name="output"/> on one region against float64 recomputed there.</summary>
+    private static double RegionError(ConvProblem p, Region region, Tensor x, Tensor weight, Tensor? bias, Tensor output)
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var items = tensor(region.Items);
+        var channels = region.Channels is null ? null : tensor(region.Channels);
+        var input = x.detach().index_select(0, items);
+        if (channels is not null) input = input.index_select(1, channels);
+        input = input.to(float64);
+        if (p.Padding != default)
+            input = nn.functional.pad(input, new[] { p.Padding.W, p.Padding.W, p.Padding.H, p.Padding.H, p.Padding.T, p.Padding.T });
+        // The padded input rows and columns the region's outputs read.
+        input = input.narrow(3, region.H * p.Stride.H, (region.Height - 1) * p.Stride.H + p.Kernel.H)
+            .narrow(4, region.W * p.Stride.W, (region.Width - 1) * p.Stride.W + p.Kernel.W).contiguous();
+        var weight64 = (channels is null ? weight.detach() : weight.detach().index_select(0, channels)).to(float64);
+        var bias64 = bias is null ? null : (channels is null ? bias : bias.index_select(0, channels)).to(float64);
+        var reference = nn.functional.conv3d(input, weight64, bias64, p.Stride.ToArray(), new long[] { 0, 0, 0 },
+            groups: channels is null ? p.Groups : channels.shape[0]);
+        var actual = output.detach().index_select(0, items);
+        if (channels is not null) actual = actual.index_select(1, channels);
+        actual = actual.narrow(3, region.H, region.Height).narrow(4, region.W, region.Width);
+        return RelativeError(actual, reference);
+    }
+
+    /// <summary>Input in [-0.5, 0.5), weights scaled by 1/√fan-in, so every output is of order one.</summary>
+    private static (Tensor X, Tensor Weight, Tensor? Bias) RandomOperands(ConvProblem p, Generator generator)
+    {
+        var x = rand(new[] { p.Batch, p.InChannels, p.Input.T, p.Input.H, p.Input.W }, generator: generator).sub_(0.5);
+        if (p.ChannelsLast) x = MemoryLayout.ToChannelsLast(x);
+        long fanIn = p.InChannels / p.Groups * p.Kernel.Volume;
+        var weight = randn(new[] { p.OutChannels, p.InChannels / p.Groups, p.Kernel.T, p.Kernel.H, p.Kernel.W },
+            generator: generator).mul_(1.0 / Math.Sqrt(fanIn));
+        var bias = p.Bias ? randn(new[] { p.OutChannels }, generator: generator) : null;
+        return (x, weight, bias);
+    }
+
+    private static double RelativeError(Tensor actual, Tensor reference)
+    {
+        using var scope = NewDisposeScope();
+        var difference = actual.detach().to(float64).sub(reference.detach());
+        double scale = reference.detach().abs().max().item<double>();
+        return Finite(difference.abs().max().item<double>() / Math.Max(scale, 1e-12));
+    }
+
+    /// <summary>NaN (uninitialised memory, say) must fail a check, not compare false with every bound.</summary>
+    private static double Finite(double error) => double.IsFinite(error) ? error : double.PositiveInfinity;
+
+    /// <summary>A seed that depends only on the problem, so a check gives the same verdict every run.</summary>
+    private static long StableSeed(ConvProblem problem)
+    {
+        ulong hash = 14695981039346656037;
+        foreach (char c in problem.ToString()) hash = (hash ^ c) * 1099511628211;
+        return (long)(hash >> 1);
+    }
+}

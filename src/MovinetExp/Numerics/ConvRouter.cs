@@ -1,0 +1,71 @@
+using System.Collections.Concurrent;
+using MovinetExp.Common;
+
+namespace MovinetExp.Numerics;
+
+/// <summary>
+/// Chooses, once per problem and process, the algorithm that computes it. With checking on (the default)
+/// the first use of a problem runs <see cref="ConvCheck"/> on the preferred algorithm, then on the
+/// next ones until one passes, before any result of that problem is used; later uses cost a dictionary
+/// lookup. Environment: <c>MOVINET_CONV_ROUTING=libtorch</c> sends every convolution to LibTorch as it
+/// is (the routing switched off, to show what it guards against); <c>MOVINET_CONV_CHECK=0</c> skips
+/// the checks and trusts the preferred algorithms.
+/// </summary>
+public static class ConvRouter
+{
+    private static readonly ConcurrentDictionary<ConvProblem, ConvRoute> Routes = new();
+    private static readonly object CheckLock = new();
+
+    /// <summary>Raised once for every problem whose preferred algorithm failed its check on this machine.</summary>
+    public static event Action<ConvRoute>? Rerouted;
+
+    public static bool RoutingEnabled { get; } =
+        !string.Equals(Environment.GetEnvironmentVariable("MOVINET_CONV_ROUTING"), "libtorch", StringComparison.OrdinalIgnoreCase);
+
+    public static bool CheckingEnabled { get; set; } = Environment.GetEnvironmentVariable("MOVINET_CONV_CHECK") != "0";
+
+    /// <summary>Every problem routed so far in this process, in first-use order.</summary>
+    public static IReadOnlyList<ConvRoute> All => Routes.Values.OrderBy(r => r.Checks.Count > 0 ? r.Checks[0].Seconds : 0)
+        .ToArray();
+
+    public static ConvAlgorithm Choose(ConvProblem problem)
+    {
+        if (!RoutingEnabled) return ConvAlgorithm.LibTorch;
+        if (Routes.TryGetValue(problem, out var known)) return Known(known);
+        lock (CheckLock)
+        {
+            if (Routes.TryGetValue(problem, out known)) return Known(known);
+            var route = Decide(problem);
+            Routes[problem] = route;
+            if (route.Rerouted && route.Verified) Rerouted?.Invoke(route);
+            return Known(route);
+        }
+    }
+
+    /// <summary>Forgets every route (tests; a changed machine state such as a new thread count is a new
+    /// problem anyway).</summary>
+    public static void Reset() => Routes.Clear();
+
+    private static ConvRoute Decide(ConvProblem problem)
+    {
+        var candidates = ConvAlgorithms.For(problem);
+        if (!CheckingEnabled) return new ConvRoute(problem, candidates[0], Array.Empty<ConvCheckResult>());
+        var checks = new List<ConvCheckResult>();
+        foreach (var algorithm in candidates)
+        {
+            var result = ConvCheck.Run(problem, algorithm);
+            checks.Add(result);
+            if (result.Passed) return new ConvRoute(problem, algorithm, checks);
+        }
+
+        return new ConvRoute(problem, candidates[^1], checks);
+    }
+
+    private static ConvAlgorithm Known(ConvRoute route) => route.Verified || route.Checks.Count == 0
+        ? route.Algorithm
+        : throw new NumericsException(
+            $"No convolution algorithm gives correct results for {route.Problem} on this machine " +
+            $"({string.Join("; ", route.Checks.Select(c => $"{c.Algorithm}: error {c.WorstError:E1}"))}). " +
+            "Nothing was computed with it. Run `dotnet movinet doctor` and report its output; " +
+            "ONEDNN_MAX_CPU_ISA=AVX2 (or AVX) makes LibTorch use other kernels.");
+}
