@@ -65,6 +65,30 @@ public class CliExitCodeTests
     }
 
     [Fact]
+    public void PredictWithACheckpointWhoseDataShardIsMissingExits4NamingTheShard()
+    {
+        // `checkpoint inspect` already exits 4 on these files; predict crashed with FileNotFoundException (issue 14, item 6).
+        string folder = TestPaths.NewScratchFolder("cli-predict-shard");
+        try
+        {
+            string prefix = SaveA0Base(folder);
+            string shard = BundleFileNames.DataPath(prefix, 0, 1);
+            File.Move(shard, shard + ".misnamed");
+            string clip = CliFixtures.SaveClip(folder);
+
+            var result = CliProcess.Run(folder, "predict", clip, "--checkpoint", prefix, "--device", "cpu");
+
+            CliFixtures.AssertExit(4, result);
+            CliFixtures.AssertContains(shard, result.StandardError);
+            Assert.DoesNotContain("Exception", result.Unwrapped);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void StreamingWithABaseCheckpointExits2()
     {
         string folder = TestPaths.NewScratchFolder("cli-stream-base");
@@ -175,11 +199,5 @@ public class CliExitCodeTests
         }
     }
 
-    /// <summary>An A0 base checkpoint with 3 classes (random weights: these tests check exit codes, not numbers).</summary>
-    private static string SaveA0Base(string folder)
-    {
-        manual_seed(41);
-        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 3));
-        return MovinetCheckpointWriter.Save(model, Path.Combine(folder, "model"));
-    }
+    private static string SaveA0Base(string folder) => CliFixtures.SaveA0Base(folder);
 }
