@@ -170,6 +170,33 @@ public class CliExitCodeTests
     }
 
     [Fact]
+    public void InspectingACheckpointHoldingInfinityPrintsItsSumAsJsonNull()
+    {
+        // JSON has no infinity: the sum is written as null (README), not a serializer crash (issue 14, item 2).
+        string folder = TestPaths.NewScratchFolder("cli-inspect-inf");
+        try
+        {
+            string prefix = Path.Combine(folder, "ckpt-1");
+            using (var writer = new ObjectBasedCheckpointWriter(prefix))
+            {
+                writer.AddFloat32("model/dense/kernel", [2], [1f, float.PositiveInfinity]);
+                writer.Finish();
+            }
+
+            var result = CliProcess.Run(folder, "checkpoint", "inspect", prefix, "--json");
+
+            CliFixtures.AssertExit(0, result);
+            using var json = JsonDocument.Parse(result.StandardOutput);
+            var kernel = json.RootElement.GetProperty("tensors").EnumerateArray().Single(t => t.GetProperty("key").GetString()!.StartsWith("model/dense/kernel"));
+            Assert.Equal(JsonValueKind.Null, kernel.GetProperty("sum").ValueKind);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ValidateListsAllThreeMistakesWithTheirLinesAndExits2()
     {
         string folder = TestPaths.NewScratchFolder("cli-validate");

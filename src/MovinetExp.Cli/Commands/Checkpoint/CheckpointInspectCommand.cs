@@ -1,6 +1,5 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using MovinetExp.Checkpoints.Format;
 using MovinetExp.Cli.Infrastructure;
 using Spectre.Console;
@@ -27,7 +26,7 @@ internal sealed class CheckpointInspectCommand : Command<CheckpointInspectComman
         var listing = CheckpointInspector.Inspect(settings.Path);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(listing, new JsonSerializerOptions { WriteIndented = true }));
+            JsonOutput.Write(listing); // a tensor holding infinity or NaN has a sum JSON cannot hold: null
             return Status(listing);
         }
         var table = new Table().AddColumns("key", "dtype", "shape", "sum");
