@@ -33,7 +33,8 @@ public sealed class ExperimentRunner
         if (request.ResumeDirectory != null) CheckResumable(run);
         using var logFile = new RunLogProvider(run.LogTxt);
         using var runLoggers = LoggerFactory.Create(b => b.AddProvider(logFile).SetMinimumLevel(LogLevel.Information));
-        var log = new CompositeLogger(runLoggers.CreateLogger("run"), _loggers.CreateLogger("run"));
+        var fileLog = runLoggers.CreateLogger("run");
+        var log = new CompositeLogger(fileLog, _loggers.CreateLogger("run"));
         var status = new SyncProgress<string>(message => { log.LogInformation("{Phase}", message); progress?.Report(new ExperimentProgress(message, null, spec.Train.Epochs)); });
         var started = DateTime.UtcNow;
         int? lastEpoch = null;
@@ -50,7 +51,8 @@ public sealed class ExperimentRunner
         catch (MovinetException e)
         {
             // A user error (spec, data, checkpoint): its message says what to do; a stack trace would only bury it.
-            log.LogError("run failed: {Message}", e.Message);
+            // Into log.txt only: the exception goes to the caller, who shows it (the CLI prints it once, as "error:").
+            fileLog.LogError("run failed: {Message}", e.Message);
             run.WriteStatus(RunState.Failed, lastEpoch, e.Message);
             throw;
         }

@@ -46,6 +46,8 @@ public class RunCommandTests
 
             CliFixtures.AssertExit(3, result);
             CliFixtures.AssertContains("no-such-folder", result.StandardError);
+            // Printed once (as "error: ..."), not a second time by the console logger.
+            Assert.Single(CliFixtures.NoSpace(result.StandardError).Split("no-such-folder'doesnotexist").Skip(1));
             Assert.DoesNotContain("   at ", result.Unwrapped);
             Assert.DoesNotContain("DataException", result.Unwrapped);
             string log = File.ReadAllText(Assert.Single(Directory.GetFiles(Path.Combine(folder, "runs"), "log.txt", SearchOption.AllDirectories)));
