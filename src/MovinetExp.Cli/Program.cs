@@ -14,6 +14,8 @@ NativeHeap.KeepFreedMemoryForReuse();
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "movinet" });
 builder.Logging.ClearProviders();
 builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.IncludeScopes = false; });
+// Log messages are diagnostics: all of them to standard error, never between a command's results.
+builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
 builder.Logging.SetMinimumLevel(LogLevel.Warning);
 
 var app = new CommandApp(new TypeRegistrar(builder.Services));

@@ -7,6 +7,7 @@ namespace MovinetExp.Cli.Infrastructure;
 /// <summary>
 /// Maps failures to the documented exit codes. User errors (bad arguments, specs, data, checkpoints)
 /// print their message only; anything else is a bug and keeps its stack trace so it can be reported.
+/// All of it goes to standard error (<see cref="Diagnostics"/>), never between a command's results.
 /// </summary>
 internal static class ErrorHandler
 {
@@ -14,14 +15,14 @@ internal static class ErrorHandler
 
     public static int Handle(Exception exception, ITypeResolver? _)
     {
-        var console = AnsiConsole.Console;
+        var console = Diagnostics.Console;
         switch (Unwrap(exception))
         {
             case MovinetException user:
-                console.MarkupLine("[red]error:[/] " + Markup.Escape(user.Message));
+                Diagnostics.Error(user.Message);
                 return user.ExitCode;
             case CommandParseException or CommandRuntimeException:
-                console.MarkupLine("[red]error:[/] " + Markup.Escape(exception.Message));
+                Diagnostics.Error(exception.Message);
                 console.MarkupLine("Run [bold]dotnet movinet --help[/] (or [bold]dotnet movinet COMMAND --help[/]) for usage and examples.");
                 return ExitCodes.UsageOrSpec;
             case OperationCanceledException:

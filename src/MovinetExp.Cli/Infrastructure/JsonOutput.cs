@@ -3,7 +3,7 @@ using System.Text.Json;
 
 namespace MovinetExp.Cli.Infrastructure;
 
-/// <summary>Machine-readable output: one JSON document on standard output, nothing else.</summary>
+/// <summary>Machine-readable output: one JSON document on standard output, nothing else; NaN and infinities are written as null.</summary>
 internal static class JsonOutput
 {
     private static readonly JsonSerializerOptions Options = new()
@@ -11,6 +11,7 @@ internal static class JsonOutput
         WriteIndented = true,
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
         PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower,
+        Converters = { NonFiniteAsNull.Float, NonFiniteAsNull.Double },
     };
 
     public static void Write<T>(T value) => Console.Out.WriteLine(JsonSerializer.Serialize(value, Options));

@@ -7,7 +7,8 @@ namespace MovinetExp.Cli.Infrastructure;
 
 /// <summary>
 /// Shows a run's progress: a live bar (epoch, step, loss, clips/s, ETA) in a terminal, and plain
-/// periodic lines when output is redirected (CI logs), so both stay readable.
+/// periodic lines when output is redirected (CI logs), so both stay readable. Progress is a diagnostic:
+/// it goes to standard error, leaving standard output to the results.
 /// </summary>
 internal static class RunProgressView
 {
@@ -15,13 +16,14 @@ internal static class RunProgressView
 
     public static async Task<T> RunAsync<T>(Func<IProgress<ExperimentProgress>, Task<T>> work)
     {
-        if (Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive)
+        var console = Diagnostics.Console;
+        if (Console.IsErrorRedirected || !console.Profile.Capabilities.Interactive)
             return await work(new PlainProgress());
 
         T result = default!;
         // Refreshed by the training thread between steps, not by Spectre's timer thread: a thread that
         // allocates while LibTorch runs can start a GC that frees TorchSharp temporaries in use (see NativeCallGate).
-        await AnsiConsole.Progress()
+        await console.Progress()
             .AutoClear(false)
             .AutoRefresh(false)
             .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn())
@@ -31,7 +33,7 @@ internal static class RunProgressView
                 int currentEpoch = 0;
                 var progress = new SyncProgress<ExperimentProgress>(p =>
                 {
-                    if (p.Phase != null) AnsiConsole.MarkupLine("[grey]" + Markup.Escape(p.Phase) + "[/]");
+                    if (p.Phase != null) Diagnostics.Note(p.Phase);
                     if (p.Step is { } step)
                     {
                         if (current == null || currentEpoch != step.Epoch)
@@ -44,7 +46,7 @@ internal static class RunProgressView
                         current.Description = string.Create(CultureInfo.InvariantCulture,
                             $"epoch {step.Epoch}/{p.TotalEpochs} loss {step.Loss:F4} {step.ExamplesDone / Math.Max(1e-9, step.Elapsed.TotalSeconds):F1} clips/s");
                     }
-                    if (p.Epoch is { } epoch) AnsiConsole.MarkupLine(Markup.Escape(EpochLine(epoch)));
+                    if (p.Epoch is { } epoch) console.WriteLine(EpochLine(epoch));
                     context.Refresh();
                 });
                 result = await work(progress);
@@ -65,14 +67,14 @@ internal static class RunProgressView
 
         public void Report(ExperimentProgress p)
         {
-            if (p.Phase != null) Console.WriteLine(p.Phase);
-            if (p.Epoch != null) Console.WriteLine(EpochLine(p.Epoch));
+            if (p.Phase != null) Console.Error.WriteLine(p.Phase);
+            if (p.Epoch != null) Console.Error.WriteLine(EpochLine(p.Epoch));
             if (p.Step is { } s && (DateTime.UtcNow - _lastStepLine > PlainInterval || s.Step == s.StepsInEpoch))
             {
                 _lastStepLine = DateTime.UtcNow;
                 double rate = s.ExamplesDone / Math.Max(1e-9, s.Elapsed.TotalSeconds);
                 double eta = (s.StepsInEpoch - s.Step) * s.Elapsed.TotalSeconds / Math.Max(1, s.Step);
-                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"  epoch {s.Epoch}/{p.TotalEpochs} step {s.Step}/{s.StepsInEpoch} loss {s.Loss:F4} {rate:F1} clips/s, epoch ETA {eta:F0}s"));
             }
         }

@@ -15,12 +15,15 @@ internal static class SpecEnumOption<TEnum> where TEnum : struct, Enum
 
     /// <summary>
     /// Success for null (not given) or a known spelling; otherwise an error naming <paramref name="name"/>
-    /// (the option or argument, e.g. "--model" or "ID"), the accepted values and what was typed.
+    /// (the option or argument, e.g. "--model" or "ID"), the accepted values, what was typed and, for a
+    /// near miss, the value probably meant (as the spec's did-you-mean does).
     /// </summary>
-    public static ValidationResult Validate(string? text, string name) =>
-        text is null || SpecNames.TryParse<TEnum>(text, out _)
-            ? ValidationResult.Success()
-            : ValidationResult.Error($"{name} must be {Choices}, not '{text}'");
+    public static ValidationResult Validate(string? text, string name)
+    {
+        if (text is null || SpecNames.TryParse<TEnum>(text, out _)) return ValidationResult.Success();
+        string? suggestion = DidYouMean.Suggest(text, SpecNames.AllOf(typeof(TEnum)));
+        return ValidationResult.Error($"{name} must be {Choices}, not '{text}'" + (suggestion is null ? "" : $" (did you mean '{suggestion}'?)"));
+    }
 
     /// <summary>The member written as <paramref name="text"/>. Call after <see cref="Validate"/> has accepted it.</summary>
     public static TEnum Parse(string text) =>

@@ -86,7 +86,15 @@ public static class CheckpointSource
     private static string BundleHash(string prefix, int shards)
     {
         var parts = new List<string> { FileHashes.Sha256(Format.BundleFileNames.IndexPath(prefix)) };
-        for (int s = 0; s < shards; s++) parts.Add(FileHashes.Sha256(Format.BundleFileNames.DataPath(prefix, s, shards)));
+        for (int s = 0; s < shards; s++)
+        {
+            string data = Format.BundleFileNames.DataPath(prefix, s, shards);
+            // The index opened, but a data shard may be missing or misnamed (TF names them exactly like this).
+            if (!File.Exists(data))
+                throw new CheckpointException($"Checkpoint '{prefix}' is incomplete: its data file '{data}' is missing (the index lists {shards} shard(s)). " +
+                    "Copy all files of the checkpoint, keeping TensorFlow's names (`dotnet movinet checkpoint inspect` lists what can be read).");
+            parts.Add(FileHashes.Sha256(data));
+        }
         return FileHashes.Sha256(System.Text.Encoding.ASCII.GetBytes(string.Join("\n", parts)));
     }
 }

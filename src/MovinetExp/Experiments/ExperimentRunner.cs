@@ -29,9 +29,12 @@ public sealed class ExperimentRunner
         var run = request.ResumeDirectory != null
             ? RunFolder.Open(request.ResumeDirectory)
             : RunFolder.Create(request.RunsRoot, spec.Name, SpecHash.Of(spec), DateTime.UtcNow);
+        // Before the run is touched: a run that cannot be resumed stays as it was (e.g. interrupted).
+        if (request.ResumeDirectory != null) CheckResumable(run);
         using var logFile = new RunLogProvider(run.LogTxt);
         using var runLoggers = LoggerFactory.Create(b => b.AddProvider(logFile).SetMinimumLevel(LogLevel.Information));
-        var log = new CompositeLogger(runLoggers.CreateLogger("run"), _loggers.CreateLogger("run"));
+        var fileLog = runLoggers.CreateLogger("run");
+        var log = new CompositeLogger(fileLog, _loggers.CreateLogger("run"));
         var status = new SyncProgress<string>(message => { log.LogInformation("{Phase}", message); progress?.Report(new ExperimentProgress(message, null, spec.Train.Epochs)); });
         var started = DateTime.UtcNow;
         int? lastEpoch = null;
@@ -43,6 +46,14 @@ public sealed class ExperimentRunner
         {
             log.LogWarning("interrupted; finished epochs are saved: resume with `dotnet movinet run --resume {Run}`", run.Directory);
             run.WriteStatus(RunState.Interrupted, lastEpoch, "interrupted (Ctrl+C); resume with `dotnet movinet run --resume " + run.Directory + "`");
+            throw;
+        }
+        catch (MovinetException e)
+        {
+            // A user error (spec, data, checkpoint): its message says what to do; a stack trace would only bury it.
+            // Into log.txt only: the exception goes to the caller, who shows it (the CLI prints it once, as "error:").
+            fileLog.LogError("run failed: {Message}", e.Message);
+            run.WriteStatus(RunState.Failed, lastEpoch, e.Message);
             throw;
         }
         catch (Exception e)
@@ -193,6 +204,20 @@ public sealed class ExperimentRunner
         log.LogInformation("test accuracy {Top1:F4}, top-{K} {TopK:F4}, loss {Loss:F4}; expectations {Result}",
             test.Top1Accuracy, test.TopK, test.TopKAccuracy, test.MeanLoss, Expectations.AllPassed(checks) ? "met" : "NOT met");
         return new ExperimentOutcome(run, test, checks);
+    }
+
+    /// <summary>
+    /// A run that finished epochs can only go on from its saved epochs: without them it would silently
+    /// train again from scratch into a history that already has those epochs.
+    /// </summary>
+    private static void CheckResumable(RunFolder run)
+    {
+        if (run.ReadStatus().LastCompletedEpoch is not (> 0 and int finished)) return;
+        // Exists first: the store creates a missing folder.
+        bool saved = Directory.Exists(run.CheckpointsDirectory) && new EpochCheckpointStore(run.CheckpointsDirectory).Latest() != null;
+        if (!saved)
+            throw new CheckpointException($"Run '{run.Directory}' finished {finished} epoch(s) but '{run.CheckpointsDirectory}' holds none of them, so it cannot be resumed. " +
+                "Start a new run with `dotnet movinet run SPEC` (the resolved spec is in spec.resolved.yaml).");
     }
 
     public static ExpectationThresholds ThresholdsOf(ExpectSpec expect) => new()

@@ -23,8 +23,8 @@ public static class ClassifierLoader
         if (!File.Exists(Path.Combine(run.ModelDirectory, "checkpoint")))
             throw new CheckpointException($"Run '{run.Directory}' has no final model (model/checkpoint is missing): it did not complete. Resume it with `dotnet movinet run --resume {run.Directory}` or use another run.");
         var spec = SpecLoader.Load(run.SpecResolvedYaml);
-        var labels = File.ReadAllLines(run.LabelsTxt).Where(l => l.Length > 0).ToArray();
-        var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, labels.Length));
+        var labels = run.ReadLabels();
+        var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, labels.Count));
         MovinetCheckpointLoader.Load(model, run.ModelDirectory, CheckpointLoadMode.Full);
         var sampling = new InputSampling(spec.Data.Frames, spec.Data.FrameStep, spec.Data.Resolution,
             spec.Data.Resize == Specs.ResizeMode.Crop ? Data.Video.ResizeMode.Crop : Data.Video.ResizeMode.Pad);
@@ -41,11 +41,14 @@ public static class ClassifierLoader
 
     /// <param name="modelId">a0..a5, or null to detect it from the checkpoint.</param>
     /// <param name="variant">base/stream, or null to detect it.</param>
+    /// <param name="classes">The classes the checkpoint must classify and where they come from (eval: the run's
+    /// labels.txt); a checkpoint with another class count is an error. Null: the checkpoint's own labels.</param>
     public static LoadedClassifier FromCheckpoint(string path, string? modelId, MovinetVariant? variant, HardSigmoidKind gate,
-        string cacheFolder, torch.Device device) =>
-        FromResolved(CheckpointSource.FromPath(path, cacheFolder), modelId, variant, gate, device);
+        string cacheFolder, torch.Device device, (IReadOnlyList<string> Labels, string Origin)? classes = null) =>
+        FromResolved(CheckpointSource.FromPath(path, cacheFolder), modelId, variant, gate, device, classes);
 
-    private static LoadedClassifier FromResolved(ResolvedCheckpoint checkpoint, string? modelId, MovinetVariant? variant, HardSigmoidKind gate, torch.Device device)
+    private static LoadedClassifier FromResolved(ResolvedCheckpoint checkpoint, string? modelId, MovinetVariant? variant, HardSigmoidKind gate,
+        torch.Device device, (IReadOnlyList<string> Labels, string Origin)? classes = null)
     {
         var detected = CheckpointModelDetector.TryDetect(checkpoint.Prefix)
             ?? throw new CheckpointException($"{checkpoint.Origin} does not look like a MoViNet classifier checkpoint (no MoViNet block layers or classifier found). `dotnet movinet checkpoint inspect {checkpoint.Prefix}` lists what it holds.");
@@ -54,10 +57,15 @@ public static class ClassifierLoader
                 $"You asked for MoViNet {modelId ?? detected.ModelId} {(variant ?? detected.Variant).ToString().ToLowerInvariant()}, " +
                 $"but {checkpoint.Origin} holds MoViNet {detected.ModelId} {detected.Variant.ToString().ToLowerInvariant()} ({detected.NumClasses} classes). " +
                 "Drop --model/--variant to use what the checkpoint holds, or pass the matching checkpoint.");
+        // Scoring a checkpoint's outputs against other classes would give a meaningless accuracy, not an error.
+        if (classes is { } expected && expected.Labels.Count != detected.NumClasses)
+            throw new CheckpointException(
+                $"{checkpoint.Origin} classifies {detected.NumClasses} classes, but {expected.Origin} has {expected.Labels.Count} classes. " +
+                "Pass a checkpoint trained on the same classes (e.g. another run's model/ folder for this spec).");
         var options = MovinetOptions.For(detected.ModelId, detected.Variant, detected.NumClasses) with { HardSigmoidKind = gate };
         var model = new MovinetClassifier(options);
         MovinetCheckpointLoader.Load(model, checkpoint.Prefix, CheckpointLoadMode.Full);
-        var labels = LabelsFor(checkpoint.Prefix, detected.NumClasses);
+        var labels = classes?.Labels ?? LabelsFor(checkpoint.Prefix, detected.NumClasses);
         var sampling = new InputSampling(16, 5, InputSampling.ReleasedResolution(detected.ModelId), Data.Video.ResizeMode.Pad);
         return Ready(model, labels, sampling, checkpoint.Origin, device);
     }

@@ -1,6 +1,7 @@
 using MovinetExp.Common;
 using MovinetExp.Data.Video;
 using MovinetExp.Interop;
+using MovinetExp.Specs;
 
 namespace MovinetExp.Inference;
 
@@ -60,7 +61,9 @@ public static class InputClips
 
     private static List<InputClip> FromNpy(string path)
     {
-        var array = NpyReader.ReadClips(path);
+        // A NumPy clip goes to the model as it is (no resizing), so it gets the spec's bounds of model input:
+        // data.frames and data.resolution. The model itself takes anything from 1 frame of 1x1 pixels.
+        var array = NpyReader.ReadClips(path, maxFrames: DataSpec.MaxFrames, maxSide: DataSpec.MaxResolution);
         var shape = array.Shape;
         if (shape.Length == 4) return [new InputClip(path, array.Data, shape[0], shape[1], shape[2])];
         int clipLength = shape[1] * shape[2] * shape[3] * 3;

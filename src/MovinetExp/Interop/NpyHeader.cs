@@ -25,9 +25,12 @@ internal sealed record NpyHeader(string Descr, bool FortranOrder, int[] Shape)
         var unknown = dict.Keys.Except(["descr", "fortran_order", "shape"]).ToList();
         if (unknown.Count > 0)
             throw new FormatException($"header has unexpected keys {string.Join(", ", unknown)}");
-        var shapeValues = dims.Select(d => d is long v and >= 0 and <= int.MaxValue
-            ? (int)v
-            : throw new FormatException($"shape entry '{d}' is not a non-negative integer")).ToArray();
+        var shapeValues = dims.Select(d => d switch
+        {
+            long v and >= 0 and <= int.MaxValue => (int)v,
+            long v and > int.MaxValue => throw new FormatException($"shape entry {v} is larger than {int.MaxValue}, the largest dimension an array can have"),
+            _ => throw new FormatException($"shape entry '{d}' is not a non-negative integer"),
+        }).ToArray();
         return new NpyHeader(descrText, fortranOrder, shapeValues);
     }
 

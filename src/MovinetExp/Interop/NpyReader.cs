@@ -11,13 +11,39 @@ namespace MovinetExp.Interop;
 /// </summary>
 public static class NpyReader
 {
+    /// <summary>
+    /// Longest header read. NumPy writes a few hundred bytes for any array this tool reads (and its own
+    /// reader refuses more than 10,000 by default); the bound leaves room for format 2.0's long shape
+    /// headers while a crafted 32-bit length cannot make the reader allocate gigabytes.
+    /// </summary>
+    public const int MaxHeaderBytes = 1 << 18;
+
     private static readonly Dictionary<string, int> ItemSizes = new(StringComparer.Ordinal)
     {
         ["<f4"] = 4, ["<f8"] = 8, ["|u1"] = 1,
     };
 
     /// <summary>Reads an array of any shape in C order.</summary>
-    public static NpyArray Read(string path)
+    public static NpyArray Read(string path) => Read(path, checkShape: null);
+
+    /// <summary>
+    /// Reads one clip [T, H, W, 3] or a batch of clips [B, T, H, W, 3] (RGB, values in [0, 1] for uint8 input).
+    /// The shape is checked from the header, before any data is read: at least one clip of at least one
+    /// frame of at least 1x1 pixels, at most <paramref name="maxFrames"/> frames of at most
+    /// <paramref name="maxSide"/> pixels a side. Every value must be finite.
+    /// </summary>
+    public static NpyArray ReadClips(string path, int maxFrames = int.MaxValue, int maxSide = int.MaxValue)
+    {
+        var array = Read(path, shape => CheckClipShape(path, shape, maxFrames, maxSide));
+        int bad = Array.FindIndex(array.Data, v => !float.IsFinite(v));
+        if (bad >= 0)
+            throw Problem(path, $"the value at index {bad} ({Position(array.Shape, bad)}) is {Describe(array.Data[bad])}; " +
+                "a clip must hold finite pixel values (float in [0, 1], or uint8)");
+        return array;
+    }
+
+    /// <param name="checkShape">Runs on the header's shape before any data is read or allocated.</param>
+    private static NpyArray Read(string path, Action<int[]>? checkShape)
     {
         try
         {
@@ -27,9 +53,8 @@ public static class NpyReader
                 throw Problem(path, "the array is in Fortran (column-major) order; save it with np.ascontiguousarray(a) first");
             if (!ItemSizes.TryGetValue(header.Descr, out int itemSize))
                 throw Problem(path, $"dtype '{header.Descr}' is not supported; use '<f4' (float32), '<f8' (float64) or '|u1' (uint8)");
-            long count = header.Shape.Aggregate(1L, (a, b) => a * b);
-            if (count > Array.MaxLength)
-                throw Problem(path, $"shape ({string.Join(", ", header.Shape)}) has {count} elements, more than one array can hold");
+            long count = ElementCount(path, header.Shape);
+            checkShape?.Invoke(header.Shape);
             long expectedBytes = count * itemSize;
             long availableBytes = stream.Length - stream.Position;
             if (availableBytes < expectedBytes)
@@ -44,18 +69,56 @@ public static class NpyReader
     }
 
     /// <summary>
-    /// Reads one clip [T, H, W, 3] or a batch of clips [B, T, H, W, 3] (RGB, values in [0, 1] for uint8 input).
+    /// The number of values <paramref name="shape"/> describes, computed without overflow: a product that
+    /// wraps around (65536^4 * 3 is 0 in 64 bits) would otherwise pass for an empty array.
     /// </summary>
-    public static NpyArray ReadClips(string path)
+    private static long ElementCount(string path, int[] shape)
     {
-        var array = Read(path);
-        int rank = array.Shape.Length;
-        if (rank is not (4 or 5))
-            throw Problem(path, $"a clip must have shape [T, H, W, 3] or [B, T, H, W, 3], found rank {rank} ({string.Join(", ", array.Shape)})");
-        if (array.Shape[^1] != 3)
-            throw Problem(path, $"the last dimension must be 3 (RGB channels), found {array.Shape[^1]} in shape ({string.Join(", ", array.Shape)})");
-        return array;
+        if (shape.Contains(0)) return 0;
+        long count = 1;
+        foreach (int d in shape)
+        {
+            if (count > Array.MaxLength / d)
+                throw Problem(path, $"shape ({string.Join(", ", shape)}) describes more values than one array can hold ({Array.MaxLength})");
+            count *= d;
+        }
+        return count;
     }
+
+    private static void CheckClipShape(string path, int[] shape, int maxFrames, int maxSide)
+    {
+        string text = string.Join(", ", shape);
+        int rank = shape.Length;
+        if (rank is not (4 or 5))
+            throw Problem(path, $"a clip must have shape [T, H, W, 3] or [B, T, H, W, 3], found rank {rank} ({text})");
+        if (shape[^1] != 3)
+            throw Problem(path, $"the last dimension must be 3 (RGB channels), found {shape[^1]} in shape ({text})");
+        if (rank == 5 && shape[0] == 0)
+            throw Problem(path, $"the batch holds no clip (shape ({text}))");
+        int frames = shape[^4], height = shape[^3], width = shape[^2];
+        if (frames == 0 || height == 0 || width == 0)
+            throw Problem(path, $"a clip needs at least 1 frame of at least 1x1 pixels; this one has {frames} frames of {height}x{width} pixels (shape ({text}))");
+        if (frames > maxFrames)
+            throw Problem(path, $"clips of at most {maxFrames} frames are accepted; this one has {frames} (shape ({text}))");
+        if (height > maxSide || width > maxSide)
+            throw Problem(path, $"frames of at most {maxSide}x{maxSide} pixels are accepted; this one's are {height}x{width} (shape ({text}))");
+    }
+
+    /// <summary>Where flat index <paramref name="index"/> of a clip array is, in words.</summary>
+    private static string Position(int[] shape, int index)
+    {
+        var coordinates = new int[shape.Length];
+        for (int axis = shape.Length - 1; axis >= 0; axis--)
+        {
+            coordinates[axis] = index % shape[axis];
+            index /= shape[axis];
+        }
+        string[] names = shape.Length == 5 ? ["clip", "frame", "row", "column", "channel"] : ["frame", "row", "column", "channel"];
+        return string.Join(", ", names.Select((name, axis) => $"{name} {coordinates[axis]}"));
+    }
+
+    private static string Describe(float value) =>
+        float.IsNaN(value) ? "NaN" : float.IsPositiveInfinity(value) ? "+Infinity" : "-Infinity";
 
     private static NpyHeader ReadHeader(Stream stream, string path)
     {
@@ -74,6 +137,8 @@ public static class NpyReader
                 throw Problem(path, "the file ends inside the header length");
             headerLength = BinaryPrimitives.ReadUInt32LittleEndian(prefix[8..]);
         }
+        if (headerLength > MaxHeaderBytes)
+            throw Problem(path, $"the header is {headerLength} bytes long; headers of at most {MaxHeaderBytes} bytes are read (NumPy writes a few hundred)");
         if (headerLength > stream.Length - stream.Position)
             throw Problem(path, $"the header claims {headerLength} bytes but the file ends before that (truncated)");
         var headerBytes = new byte[headerLength];

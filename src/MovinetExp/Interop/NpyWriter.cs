@@ -27,13 +27,22 @@ public static class NpyWriter
 
         byte[] header = BuildHeader(new NpyHeader("<f4", false, shape.ToArray()));
         string temp = path + ".tmp";
-        using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+        try
         {
-            stream.Write(header);
-            // Little-endian host (linux-x64 only), so the in-memory floats are already '<f4'.
-            stream.Write(MemoryMarshal.AsBytes(data));
+            using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write))
+            {
+                stream.Write(header);
+                // Little-endian host (linux-x64 only), so the in-memory floats are already '<f4'.
+                stream.Write(MemoryMarshal.AsBytes(data));
+            }
+            File.Move(temp, path, overwrite: true);
         }
-        File.Move(temp, path, overwrite: true);
+        catch
+        {
+            // A failed write (e.g. the path is a folder, the disk is full) must not leave the temporary file behind.
+            if (File.Exists(temp)) File.Delete(temp);
+            throw;
+        }
     }
 
     /// <summary>Writes an <see cref="NpyArray"/>.</summary>

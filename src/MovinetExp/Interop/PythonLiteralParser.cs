@@ -9,7 +9,15 @@ namespace MovinetExp.Interop;
 /// </summary>
 internal sealed class PythonLiteralParser(string text)
 {
+    /// <summary>
+    /// Deepest nesting of dicts, tuples and lists accepted. A .npy header is a flat dict holding one shape
+    /// tuple (depth 2); the bound keeps a crafted header of thousands of brackets from overflowing the
+    /// stack of this recursive parser, which would end the process instead of reporting the file.
+    /// </summary>
+    public const int MaxDepth = 8;
+
     private int _pos;
+    private int _depth;
 
     public Dictionary<string, object?> ParseDict()
     {
@@ -25,8 +33,13 @@ internal sealed class PythonLiteralParser(string text)
         SkipSpace();
         if (_pos >= text.Length) throw Error("unexpected end");
         char c = text[_pos];
-        if (c == '{') return ParseDictBody();
-        if (c is '(' or '[') return ParseSequence(c == '(' ? ')' : ']');
+        if (c is '{' or '(' or '[')
+        {
+            if (++_depth > MaxDepth) throw Error($"containers nested more than {MaxDepth} deep (a .npy header is a flat dict)");
+            object container = c == '{' ? ParseDictBody() : ParseSequence(c == '(' ? ')' : ']');
+            _depth--;
+            return container;
+        }
         if (c is '\'' or '"') return ParseString();
         if (c == '-' || char.IsAsciiDigit(c)) return ParseInteger();
         foreach (var (word, value) in new (string, object?)[] { ("True", true), ("False", false), ("None", null) })

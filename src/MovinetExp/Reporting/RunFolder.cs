@@ -45,7 +45,7 @@ public sealed class RunFolder
     /// Creates a fresh run folder (with checkpoints/ and model/) and marks it <see cref="RunState.Running"/>.
     /// </summary>
     /// <param name="specHash">Hash of the resolved spec; its first 8 characters go into the folder name.</param>
-    /// <exception cref="SpecException">The experiment name cannot be a folder name.</exception>
+    /// <exception cref="SpecException">The experiment name cannot be a folder name, or the runs folder cannot hold run folders.</exception>
     public static RunFolder Create(string runsRoot, string experimentName, string specHash, DateTime utcNow)
     {
         ValidateExperimentName(experimentName);
@@ -55,7 +55,16 @@ public sealed class RunFolder
         DateTime utc = utcNow.Kind == DateTimeKind.Local ? utcNow.ToUniversalTime() : utcNow;
         string baseName = utc.ToString("yyyyMMdd-HHmmss", CultureInfo.InvariantCulture) + "-" + specHash[..Math.Min(8, specHash.Length)].ToLowerInvariant();
         string parent = Path.GetFullPath(Path.Combine(runsRoot, experimentName));
-        System.IO.Directory.CreateDirectory(parent);
+        try
+        {
+            System.IO.Directory.CreateDirectory(parent);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // --runs names a file, <runs>/<name> is a file, or the folder cannot be created there at all.
+            throw new SpecException($"Cannot create the run folder '{parent}' under the runs folder '{runsRoot}': {e.Message} " +
+                "Pass --runs a folder you can write to (default: runs).", e);
+        }
 
         byte[] initialStatus = SnakeCaseJson.ToUtf8(new RunStatus(RunState.Running, null, null, utc));
         for (int attempt = 1; ; attempt++)
@@ -91,6 +100,13 @@ public sealed class RunFolder
     /// <exception cref="DataException">status.json is corrupt.</exception>
     public RunStatus ReadStatus() =>
         SnakeCaseJson.Read<RunStatus>(StatusJson, "It is written by the tool; delete the run folder if it is abandoned.");
+
+    /// <summary>The class names in output order (labels.txt).</summary>
+    /// <exception cref="SpecException">The run has no labels.txt: it stopped before its data was prepared.</exception>
+    public IReadOnlyList<string> ReadLabels() =>
+        File.Exists(LabelsTxt)
+            ? File.ReadAllLines(LabelsTxt).Where(l => l.Length > 0).ToArray()
+            : throw new SpecException($"Run '{Directory}' has no labels.txt: it stopped before its data was prepared (see its status.json and log.txt). Use a run that trained.");
 
     /// <summary>Atomically rewrites status.json.</summary>
     public void WriteStatus(RunState state, int? lastCompletedEpoch, string? message = null) =>

@@ -26,13 +26,16 @@ public sealed class DataSpec
     [SpecField("source: list only: the split list files.")]
     public ListSpec List { get; init; } = new();
 
-    [SpecField("Frames per clip.", Min = 1, Max = 512)]
+    /// <summary>Bounds of <see cref="Frames"/>, <see cref="FrameStep"/> and <see cref="Resolution"/>; the CLI's --frames, --frame-step and --resolution share them.</summary>
+    public const int MaxFrames = 512, MaxFrameStep = 1000, MinResolution = 16, MaxResolution = 1024;
+
+    [SpecField("Frames per clip.", Min = 1, Max = MaxFrames)]
     public int Frames { get; init; } = 8;
 
-    [SpecField("Source frames between two clip frames (temporal stride).", Min = 1, Max = 1000)]
+    [SpecField("Source frames between two clip frames (temporal stride).", Min = 1, Max = MaxFrameStep)]
     public int FrameStep { get; init; } = 15;
 
-    [SpecField("Side of the square frames fed to the model, in pixels.", Min = 16, Max = 1024)]
+    [SpecField("Side of the square frames fed to the model, in pixels.", Min = MinResolution, Max = MaxResolution)]
     public int Resolution { get; init; } = 224;
 
     [SpecField("pad keeps the whole frame (letterbox); crop cuts the centre square.")]

@@ -7,7 +7,8 @@ namespace MovinetExp.Specs;
 /// </summary>
 public sealed class ExperimentSpec
 {
-    [SpecField("Experiment name; names the run folder.", Required = true, Pattern = "[A-Za-z0-9_.-]+")]
+    // At most 100 characters: the name is one folder name of every run path (255 bytes at most on Linux file systems).
+    [SpecField("Experiment name; names the run folder.", Required = true, Pattern = "[A-Za-z0-9_.-]{1,100}")]
     public string Name { get; init; } = "";
 
     [SpecField("Seed for every random choice (splits, sampling, initialisation, shuffling).", Min = 0)]

@@ -30,17 +30,23 @@ internal sealed class SpecDocument
     public static SpecDocument Parse(string yamlText, string fileName, SpecProblems problems)
     {
         var stream = new YamlStream();
+        var scanner = new Scanner(new StringReader(yamlText));
         try
         {
-            stream.Load(new StringReader(yamlText));
+            stream.Load(new Parser(scanner));
         }
         catch (YamlException e)
         {
             string cause = Innermost(e).Message;
             problems.Add(At(fileName, e.Start), "", $"not valid YAML: {cause}",
-                cause.StartsWith("Duplicate key", StringComparison.Ordinal)
-                    ? "write each key once per section"
-                    : "fix the syntax at this line (indentation, a missing ':' or an unclosed quote or bracket)");
+                cause.StartsWith("Duplicate key", StringComparison.Ordinal) ? "write each key once per section" : SyntaxHint);
+            return new SpecDocument(fileName, null);
+        }
+        catch (InvalidOperationException)
+        {
+            // YamlDotNet's scanner gives up this way on some unclosed flow collections ("name: [x" followed by
+            // another key) instead of raising a YamlException; where it stopped is the best place to point at.
+            problems.Add(At(fileName, scanner.CurrentPosition), "", "not valid YAML: the parser could not go on from here", SyntaxHint);
             return new SpecDocument(fileName, null);
         }
         if (stream.Documents.Count > 1)
@@ -48,6 +54,8 @@ internal sealed class SpecDocument
                 "keep one experiment per file; remove the '---' separator");
         return new SpecDocument(fileName, stream.Documents.Count == 0 ? null : stream.Documents[0].RootNode);
     }
+
+    private const string SyntaxHint = "fix the syntax at this line or just before it (indentation, a missing ':' or an unclosed quote or bracket)";
 
     /// <summary>Records that <paramref name="node"/> and everything below it came from an override.</summary>
     public void MarkOverride(YamlNode node, string origin)

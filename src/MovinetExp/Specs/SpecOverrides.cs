@@ -99,6 +99,18 @@ internal static class SpecOverrides
             problems.Add(origin, "", $"the value is not valid YAML: {e.Message}", "quote the value, e.g. --set name='\"my run\"', or close the brackets");
             return null;
         }
-        return stream.Documents.Count == 0 ? new YamlScalarNode("") { Style = ScalarStyle.Plain } : stream.Documents[0].RootNode;
+        if (stream.Documents.Count == 0) return new YamlScalarNode("") { Style = ScalarStyle.Plain };
+        YamlNode value = stream.Documents[0].RootNode;
+        try
+        {
+            // The override's nodes are walked to record where they came from; a value containing itself has no end.
+            _ = value.AllNodes.Count();
+        }
+        catch (MaximumRecursionLevelReachedException)
+        {
+            problems.Add(origin, "", "the value refers to itself (an alias inside its own anchor)", "write the value out without '&' anchors and '*' aliases");
+            return null;
+        }
+        return value;
     }
 }

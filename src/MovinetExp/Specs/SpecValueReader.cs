@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
+using MovinetExp.Common;
 using MovinetExp.Data.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
@@ -45,12 +46,12 @@ internal static class SpecValueReader
         node is YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s &&
         (string.IsNullOrEmpty(s.Value) || s.Value is "~" or "null" or "Null" or "NULL");
 
-    /// <summary>How a bad value is quoted in messages: numbers and words as written, strings quoted, shapes named.</summary>
+    /// <summary>How a bad value is quoted in messages: numbers and words as written, strings quoted (as an excerpt), shapes named.</summary>
     public static string Describe(YamlNode node) => node switch
     {
         _ when IsNull(node) => "null",
         YamlScalarNode { Style: ScalarStyle.Plain or ScalarStyle.Any } s when LooksLiteral(s.Value!) => s.Value!,
-        YamlScalarNode s => "\"" + s.Value + "\"",
+        YamlScalarNode s => "\"" + TextExcerpt.Of(s.Value ?? "") + "\"",
         YamlSequenceNode => "a list",
         YamlMappingNode => "a mapping",
         _ => node.NodeType.ToString(),

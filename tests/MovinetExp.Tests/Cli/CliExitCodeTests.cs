@@ -65,6 +65,30 @@ public class CliExitCodeTests
     }
 
     [Fact]
+    public void PredictWithACheckpointWhoseDataShardIsMissingExits4NamingTheShard()
+    {
+        // `checkpoint inspect` already exits 4 on these files; predict crashed with FileNotFoundException (issue 14, item 6).
+        string folder = TestPaths.NewScratchFolder("cli-predict-shard");
+        try
+        {
+            string prefix = SaveA0Base(folder);
+            string shard = BundleFileNames.DataPath(prefix, 0, 1);
+            File.Move(shard, shard + ".misnamed");
+            string clip = CliFixtures.SaveClip(folder);
+
+            var result = CliProcess.Run(folder, "predict", clip, "--checkpoint", prefix, "--device", "cpu");
+
+            CliFixtures.AssertExit(4, result);
+            CliFixtures.AssertContains(shard, result.StandardError);
+            Assert.DoesNotContain("Exception", result.Unwrapped);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void StreamingWithABaseCheckpointExits2()
     {
         string folder = TestPaths.NewScratchFolder("cli-stream-base");
@@ -146,6 +170,33 @@ public class CliExitCodeTests
     }
 
     [Fact]
+    public void InspectingACheckpointHoldingInfinityPrintsItsSumAsJsonNull()
+    {
+        // JSON has no infinity: the sum is written as null (README), not a serializer crash (issue 14, item 2).
+        string folder = TestPaths.NewScratchFolder("cli-inspect-inf");
+        try
+        {
+            string prefix = Path.Combine(folder, "ckpt-1");
+            using (var writer = new ObjectBasedCheckpointWriter(prefix))
+            {
+                writer.AddFloat32("model/dense/kernel", [2], [1f, float.PositiveInfinity]);
+                writer.Finish();
+            }
+
+            var result = CliProcess.Run(folder, "checkpoint", "inspect", prefix, "--json");
+
+            CliFixtures.AssertExit(0, result);
+            using var json = JsonDocument.Parse(result.StandardOutput);
+            var kernel = json.RootElement.GetProperty("tensors").EnumerateArray().Single(t => t.GetProperty("key").GetString()!.StartsWith("model/dense/kernel"));
+            Assert.Equal(JsonValueKind.Null, kernel.GetProperty("sum").ValueKind);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public void ValidateListsAllThreeMistakesWithTheirLinesAndExits2()
     {
         string folder = TestPaths.NewScratchFolder("cli-validate");
@@ -175,11 +226,5 @@ public class CliExitCodeTests
         }
     }
 
-    /// <summary>An A0 base checkpoint with 3 classes (random weights: these tests check exit codes, not numbers).</summary>
-    private static string SaveA0Base(string folder)
-    {
-        manual_seed(41);
-        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 3));
-        return MovinetCheckpointWriter.Save(model, Path.Combine(folder, "model"));
-    }
+    private static string SaveA0Base(string folder) => CliFixtures.SaveA0Base(folder);
 }

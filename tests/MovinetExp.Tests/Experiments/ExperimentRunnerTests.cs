@@ -69,6 +69,23 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
     }
 
     [Fact]
+    public async Task ResumingARunWhoseCheckpointsWereDeletedIsACheckpointErrorNamingThem()
+    {
+        // An interrupted run after epoch 1 whose checkpoints/ folder was deleted (issue 14, item 27).
+        var spec = tiny.Spec();
+        var run = RunFolder.Create(tiny.NewScratch("resume-runs"), spec.Name, SpecHash.Of(spec), DateTime.UtcNow);
+        File.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(spec));
+        run.WriteStatus(RunState.Interrupted, 1);
+        Directory.Delete(run.CheckpointsDirectory, recursive: true);
+
+        var ex = await Assert.ThrowsAsync<CheckpointException>(() => TinyExperiments.RunAsync(tiny.Request(spec, run.Directory)));
+
+        Assert.Contains(run.CheckpointsDirectory, ex.Message);
+        Assert.Contains("cannot be resumed", ex.Message);
+        Assert.Equal(RunState.Interrupted, run.ReadStatus().State); // left as it was
+    }
+
+    [Fact]
     public async Task RunFolderHoldsEveryRecordAndAModelThatReproducesTheMetrics()
     {
         var recorded = await tiny.ReferenceRunAsync();

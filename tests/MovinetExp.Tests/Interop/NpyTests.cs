@@ -143,6 +143,17 @@ public class NpyTests
             { "structured dtype", HandMade(ok.Replace("'<f4'", "[('a', '<f4')]"), sixFloats), "'descr'" },
             { "header past end", HandMade(ok, sixFloats)[..40], "truncated" },
             { "empty file", [], "magic" },
+            // Values and shapes the model cannot take: refused before any tensor exists (issue 14, items 2 and 3).
+            { "NaN value", HandMade(ok, Float32s(1, 2, 3, 4, float.NaN, 6)), "index 4 (frame 0, row 0, column 1, channel 1) is NaN" },
+            { "infinite value", HandMade(ok, Float32s(1, 2, float.PositiveInfinity, 4, 5, 6)), "index 2 (frame 0, row 0, column 0, channel 2) is +Infinity" },
+            { "no frames", HandMade(ok.Replace("(1, 1, 2, 3)", "(0, 1, 2, 3)"), []), "0 frames of 1x2 pixels" },
+            { "empty frames", HandMade(ok.Replace("(1, 1, 2, 3)", "(1, 8, 0, 0, 3)"), []), "8 frames of 0x0 pixels" },
+            { "no clips", HandMade(ok.Replace("(1, 1, 2, 3)", "(0, 8, 1, 2, 3)"), []), "holds no clip" },
+            { "NaN in a batch", HandMade(ok.Replace("(1, 1, 2, 3)", "(2, 1, 1, 1, 3)"), Float32s(1, 2, 3, 4, float.NegativeInfinity, 6)), "index 4 (clip 1, frame 0, row 0, column 0, channel 1) is -Infinity" },
+            { "overflowing shape", HandMade(ok.Replace("(1, 1, 2, 3)", "(65536, 65536, 65536, 65536, 3)"), []), "more values than one array can hold" },
+            { "shape past int", HandMade(ok.Replace("(1, 1, 2, 3)", "(1, 8, 1099511627776, 1099511627776, 3)"), []), "shape entry 1099511627776 is larger than 2147483647" },
+            // NumPy headers are flat dicts; thousands of nested brackets must not overflow the parser's stack (item 4).
+            { "deep nesting", HandMade("{'descr': " + new string('[', 60000) + "}", []), "nested more than" },
         };
     }
 
@@ -160,6 +171,37 @@ public class NpyTests
         var ex = Assert.Throws<DataException>(() => NpyReader.ReadClips(path));
         Assert.Contains(path, ex.Message);
         Assert.Contains(expected, ex.Message);
+    }
+
+    [Fact]
+    public void AHeaderLongerThanAnyNumPyWritesIsRefusedBeforeParsing()
+    {
+        // A valid dict padded to 1 MiB (format 2.0 has a 32-bit length): NumPy itself refuses headers this long.
+        const string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (1, 1, 2, 3), }";
+        int headerLength = 1 << 20;
+        var bytes = new List<byte> { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 2, 0 };
+        var length = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)headerLength);
+        bytes.AddRange(length);
+        bytes.AddRange(Encoding.Latin1.GetBytes(dict.PadRight(headerLength - 1) + "\n"));
+        bytes.AddRange(Float32s(1, 2, 3, 4, 5, 6));
+        string path = Save([.. bytes], "long-header.npy");
+
+        var ex = Assert.Throws<DataException>(() => NpyReader.ReadClips(path));
+        Assert.Contains(path, ex.Message);
+        Assert.Contains("header is 1048576 bytes long", ex.Message);
+    }
+
+    [Fact]
+    public void WritingOntoAFolderLeavesNoTemporaryFile()
+    {
+        string folder = TestPaths.NewScratchFolder("npy-onto-folder");
+        string target = Path.Combine(folder, "out");
+        Directory.CreateDirectory(target);
+
+        Assert.ThrowsAny<IOException>(() => NpyWriter.Write(target, new float[6], [2, 3]));
+
+        Assert.Equal([target], Directory.GetFileSystemEntries(folder));
     }
 
     [Fact]

@@ -91,7 +91,33 @@ public class SpecLoaderTests
     public void NameMustMatchItsPattern()
     {
         SpecException e = Fails("name: my run\ndata: {source: synthetic}\n");
-        Assert.Contains($"{File}:1:7: name: expected a string of [A-Za-z0-9_.-]+, got \"my run\"", e.Message);
+        Assert.Contains($"{File}:1:7: name: expected a string of [A-Za-z0-9_.-]{{1,100}}, got \"my run\"", e.Message);
+    }
+
+    [Fact]
+    public void ANameTooLongForAFolderNameIsRejectedWhenValidating()
+    {
+        // The name is one path segment of the run folder: over 255 bytes the run would fail only when it starts (issue 14, item 6).
+        string name = new('n', 300);
+        SpecException e = Fails($"name: {name}\ndata: {{source: synthetic}}\n");
+        Assert.Contains($"{File}:1:7: name: expected a string of [A-Za-z0-9_.-]{{1,100}}, got \"nnnn", e.Message);
+        Assert.DoesNotContain(name, e.Message); // quoted as an excerpt, not in full
+    }
+
+    [Fact]
+    public void AFlowSequenceLeftOpenBeforeTheNextKeyIsASyntaxErrorWithItsPlace()
+    {
+        // YamlDotNet's scanner fails on this with an InvalidOperationException instead of a YamlException.
+        SpecException e = Fails("name: [x\nz: 1\n");
+        Assert.Matches($"{File}:\\d+:\\d+: not valid YAML", e.Message);
+        Assert.Contains("unclosed quote or bracket", e.Message);
+    }
+
+    [Fact]
+    public void AnOverrideThatContainsItselfIsReportedAtTheOverride()
+    {
+        SpecException e = Fails("name: x\ndata: {source: synthetic}\n", "data=&a [*a]");
+        Assert.Contains("--set data=&a [*a]: the value refers to itself", e.Message);
     }
 
     [Fact]

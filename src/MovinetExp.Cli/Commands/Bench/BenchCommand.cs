@@ -48,7 +48,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     {
         var catalog = settings.LoadCatalog();
         var options = new BenchmarkOptions(settings.Threads, settings.Only, settings.Repetitions, settings.Videos, catalog.CacheFolder);
-        var status = new SyncProgress<string>(m => { if (!settings.Json) AnsiConsole.MarkupLine("[grey]" + Markup.Escape(m) + "[/]"); else Console.Error.WriteLine(m); });
+        var status = new SyncProgress<string>(Diagnostics.Note);
         var report = BenchmarkRunner.Run(options, status, cancellation);
         if (settings.Json)
         {
@@ -61,7 +61,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             table.AddRow(new Text(m.Name), new Text(F(m.Median)), new Text(F(m.Min)), new Text(F(m.Max)), new Text(m.Unit),
                 new Text(F(m.PeakRssMb)), new Text(m.Setup));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"total {report.TotalSeconds:F0} s");
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"total {report.TotalSeconds:F0} s");
         return ExitCodes.Success;
     }
 

@@ -34,7 +34,7 @@ internal sealed class CheckpointConvertCommand : Command<CheckpointConvertComman
         MovinetCheckpointLoader.Load(trained, settings.Input, CheckpointLoadMode.Full);
         using var released = StreamConversion.ToTwoPlusOneD(trained);
         string prefix = MovinetCheckpointWriter.Save(released, settings.Output);
-        AnsiConsole.MarkupLine($"converted MoViNet {detected.ModelId} stream ({detected.NumClasses} classes) to 2plus1d: [bold]{Markup.Escape(prefix)}[/]");
+        AnsiConsole.MarkupLineInterpolated($"converted MoViNet {detected.ModelId} stream ({detected.NumClasses} classes) to 2plus1d: [bold]{prefix}[/]");
         return ExitCodes.Success;
     }
 }

@@ -31,7 +31,7 @@ internal sealed class CheckpointFetchCommand : AsyncCommand<CheckpointFetchComma
         var catalog = settings.LoadCatalog();
         var entry = catalog.Checkpoint(ModelIdOption.Parse(settings.Id), VariantOption.Parse(settings.Variant));
         ResolvedCheckpoint? checkpoint = null;
-        await AnsiConsole.Progress().AutoClear(false)
+        await Diagnostics.Console.Progress().AutoClear(false)
             .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new DownloadedColumn(), new TransferSpeedColumn(), new RemainingTimeColumn())
             .StartAsync(async ctx =>
             {
@@ -44,7 +44,7 @@ internal sealed class CheckpointFetchCommand : AsyncCommand<CheckpointFetchComma
                     }), cancellation);
                 task.Value = task.MaxValue;
             });
-        AnsiConsole.MarkupLine($"checkpoint ready: [bold]{Markup.Escape(checkpoint!.Prefix)}[/] (archive sha256 {checkpoint.Sha256})");
+        AnsiConsole.MarkupLineInterpolated($"checkpoint ready: [bold]{checkpoint!.Prefix}[/] (archive sha256 {checkpoint.Sha256})");
         return ExitCodes.Success;
     }
 }

@@ -1,7 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
-using System.Text.Json;
 using MovinetExp.Checkpoints.Format;
+using MovinetExp.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -26,7 +26,7 @@ internal sealed class CheckpointInspectCommand : Command<CheckpointInspectComman
         var listing = CheckpointInspector.Inspect(settings.Path);
         if (settings.Json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(listing, new JsonSerializerOptions { WriteIndented = true }));
+            JsonOutput.Write(listing); // a tensor holding infinity or NaN has a sum JSON cannot hold: null
             return Status(listing);
         }
         var table = new Table().AddColumns("key", "dtype", "shape", "sum");
@@ -35,9 +35,9 @@ internal sealed class CheckpointInspectCommand : Command<CheckpointInspectComman
                 new Text(t.Key), new Text(t.DType), new Text("[" + string.Join(",", t.Shape) + "]"),
                 new Text(t.Unavailable ?? t.Sum?.ToString("R", CultureInfo.InvariantCulture) ?? "-"));
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine($"{listing.Tensors.Count} tensors in [bold]{Markup.Escape(listing.Prefix)}[/]");
+        AnsiConsole.MarkupLineInterpolated($"{listing.Tensors.Count} tensors in [bold]{listing.Prefix}[/]");
         int unreadable = listing.Tensors.Count(t => t.Unavailable != null);
-        if (unreadable > 0) AnsiConsole.MarkupLine($"[red]{unreadable} tensor(s) could not be read[/] (corrupt data or a missing shard): see the sum column");
+        if (unreadable > 0) Diagnostics.Error($"{unreadable} tensor(s) could not be read (corrupt data or a missing shard): see the sum column");
         return Status(listing);
     }
 

@@ -55,7 +55,7 @@ internal sealed class DataInspectCommand : Command<DataInspectCommand.Settings>
             }
         }
         AnsiConsole.Write(table);
-        AnsiConsole.MarkupLine(string.Join(", ", perClass.Select(p => $"{Markup.Escape(p.Key)}: {p.Value}")) + $"; {problems} problem file(s)");
+        AnsiConsole.MarkupLineInterpolated($"{string.Join(", ", perClass.Select(p => $"{p.Key}: {p.Value}"))}; {problems} problem file(s)");
         return problems == 0 ? ExitCodes.Success : ExitCodes.Data;
     }
 }

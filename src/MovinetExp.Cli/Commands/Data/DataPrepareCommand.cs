@@ -26,15 +26,15 @@ internal sealed class DataPrepareCommand(ILoggerFactory loggers) : AsyncCommand<
         var catalog = settings.LoadCatalog();
         var (spec, specDirectory) = ExperimentSpecFile.Load(settings.Spec, settings.Overrides, catalog);
         var dataset = await DatasetPreparation.PrepareAsync(spec, specDirectory, catalog,
-            loggers.CreateLogger("data"), new SyncProgress<string>(m => AnsiConsole.MarkupLine("[grey]" + Markup.Escape(m) + "[/]")), cancellation);
+            loggers.CreateLogger("data"), new SyncProgress<string>(Diagnostics.Note), cancellation);
         var splits = dataset.Splits;
         var table = new Table().Title(Markup.Escape(dataset.Description)).AddColumns("label", "class", "train", "val", "test");
         for (int c = 0; c < splits.ClassNames.Count; c++)
             table.AddRow(c.ToString(), Markup.Escape(splits.ClassNames[c]), splits.Train.Count(v => v.Label == c).ToString(),
                 splits.Val.Count(v => v.Label == c).ToString(), splits.Test.Count(v => v.Label == c).ToString());
         AnsiConsole.Write(table);
-        foreach (var excluded in splits.Excluded.Where(e => VideoFiles.IsVideo(e.Path))) AnsiConsole.MarkupLine($"[yellow]excluded[/] {Markup.Escape(excluded.Path)}: {Markup.Escape(excluded.Reason)}");
-        AnsiConsole.MarkupLine($"{splits.Train.Count + splits.Val.Count + splits.Test.Count} videos under {Markup.Escape(splits.Root)}; manifest sha256 {dataset.Manifest.Sha256}");
+        foreach (var excluded in splits.Excluded.Where(e => VideoFiles.IsVideo(e.Path))) Diagnostics.Warning("excluded", excluded.Path, excluded.Reason);
+        AnsiConsole.MarkupLineInterpolated($"{splits.Train.Count + splits.Val.Count + splits.Test.Count} videos under {splits.Root}; manifest sha256 {dataset.Manifest.Sha256}");
         return ExitCodes.Success;
     }
 }

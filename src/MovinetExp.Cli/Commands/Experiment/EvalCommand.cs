@@ -49,7 +49,8 @@ internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCom
         ComputeDevice.ConfigureThreads(spec.Train.Threads);
         using var classifier = settings.Checkpoint != null
             ? ClassifierLoader.FromCheckpoint(settings.Checkpoint, spec.Model.Id.ToString().ToLowerInvariant(),
-                ModelPreparation.VariantOf(spec.Model.Variant), ModelPreparation.GateOf(spec.Model.HardSigmoid), catalog.CacheFolder, device)
+                ModelPreparation.VariantOf(spec.Model.Variant), ModelPreparation.GateOf(spec.Model.HardSigmoid), catalog.CacheFolder, device,
+                (run.ReadLabels(), $"run {run.Directory} (labels.txt)"))
             : ClassifierLoader.FromRun(run.Directory, device);
 
         IReadOnlyList<MovinetExp.Data.VideoItem> items;
@@ -65,7 +66,7 @@ internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCom
             items = dataset.Splits.Test;
         }
         var result = ClipEvaluation.Evaluate(classifier.Model, items, LoaderFactory.Options(spec, catalog, training: false), spec.Eval.ClipsPerVideo,
-            classifier.Labels, spec.Eval.TopK, device, bad => AnsiConsole.MarkupLine($"[yellow]skipped[/] {Markup.Escape(bad.Path)}: {Markup.Escape(bad.Reason)}"), cancellation);
+            classifier.Labels, spec.Eval.TopK, device, bad => Diagnostics.Warning("skipped", bad.Path, bad.Reason), cancellation);
         var checks = Expectations.Evaluate(ExperimentRunner.ThresholdsOf(spec.Expect), result);
         if (settings.Json) Console.Out.WriteLine(System.Text.Encoding.UTF8.GetString(MetricsWriter.ToBytes(new RunMetrics(result, checks))));
         else ExpectationTable.Write(result, checks);

@@ -1,5 +1,6 @@
 using System.ComponentModel;
 using MovinetExp.Specs;
+using MovinetExp.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -32,8 +33,8 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
         }
         var spec = SpecLoader.Load(settings.Spec, settings.Overrides);
         Console.Out.Write(SpecWriter.ToYaml(spec));
-        if (!Console.IsOutputRedirected)
-            AnsiConsole.MarkupLine($"[green]valid[/]: {Markup.Escape(settings.Spec)} (spec hash {SpecHash.Short(spec)})");
+        // On standard error, so the resolved YAML on standard output stays a file of its own.
+        Diagnostics.Console.MarkupLineInterpolated($"[green]valid[/]: {settings.Spec} (spec hash {SpecHash.Short(spec)})");
         return 0;
     }
 }

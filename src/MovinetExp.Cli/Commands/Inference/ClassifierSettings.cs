@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using System.Globalization;
 using MovinetExp.Catalog;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
@@ -72,8 +73,12 @@ internal class ClassifierSettings : CatalogSettings
     public string? LogitsOut { get; init; }
 
     [CommandOption("--device <DEVICE>")]
+    [Description("auto, cpu or cuda")]
     [DefaultValue("auto")]
     public string Device { get; init; } = "auto";
+
+    /// <summary>Highest --fps accepted: far above any video's rate, low enough to be a rate.</summary>
+    private const double MaxFps = 1000;
 
     public override ValidationResult Validate()
     {
@@ -85,7 +90,14 @@ internal class ClassifierSettings : CatalogSettings
         if (VariantOption.Validate(Variant) is { Successful: false } badVariant) return badVariant;
         if (StreamGate is not ("keras" or "relu6")) return ValidationResult.Error($"--stream-gate must be keras or relu6, not '{StreamGate}'");
         if (Top < 1) return ValidationResult.Error("--top must be at least 1");
-        return ValidationResult.Success();
+        // The sampling options share the spec's bounds (data.frames, data.frame_step, data.resolution).
+        return OptionChecks.First(
+            SpecEnumOption<DeviceKind>.Validate(Device, "--device"),
+            OptionChecks.Integer("--frames", Frames, 1, DataSpec.MaxFrames),
+            OptionChecks.Integer("--frame-step", FrameStep, 1, DataSpec.MaxFrameStep),
+            OptionChecks.Positive("--fps", Fps, MaxFps),
+            OptionChecks.Integer("--resolution", Resolution, DataSpec.MinResolution, DataSpec.MaxResolution),
+            OptionChecks.OutputFile("--logits-out", LogitsOut));
     }
 
     public HardSigmoidKind Gate => StreamGate == "relu6" ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras;
@@ -103,7 +115,8 @@ internal class ClassifierSettings : CatalogSettings
                 Gate, catalog.CacheFolder, device);
         return await ClassifierLoader.PretrainedAsync(id!.Value, variant ?? ModelVariant.Base, Gate, catalog, device,
             new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p =>
-                AnsiConsole.MarkupLine($"[grey]downloading checkpoint: {p.Done / 1e6:F1} MB{(p.Total is long t ? $" of {t / 1e6:F1}" : "")}[/]")), TimeSpan.FromSeconds(5)), cancellation);
+                Diagnostics.Note(string.Create(CultureInfo.InvariantCulture, $"downloading checkpoint: {p.Done / 1e6:F1} MB{(p.Total is long t ? $" of {t / 1e6:F1}" : "")}"))),
+                TimeSpan.FromSeconds(5)), cancellation);
     }
 
     /// <summary>The sampling to use: explicit options over the classifier's defaults; --fps turns into a frame step per video.</summary>
@@ -119,7 +132,15 @@ internal class ClassifierSettings : CatalogSettings
     public void WriteLogits(IReadOnlyList<float[]> logits)
     {
         if (LogitsOut == null || logits.Count == 0) return;
-        NpyWriter.Write(LogitsOut, logits.SelectMany(l => l).ToArray(), [logits.Count, logits[0].Length]);
-        if (!Json) AnsiConsole.MarkupLine($"logits written to [bold]{Markup.Escape(LogitsOut)}[/] ([{logits.Count}, {logits[0].Length}] float32)");
+        try
+        {
+            NpyWriter.Write(LogitsOut, logits.SelectMany(l => l).ToArray(), [logits.Count, logits[0].Length]);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Validate checked the folder; what is left is e.g. a read-only folder or a full disk.
+            throw new SpecException($"--logits-out {LogitsOut}: the file cannot be written ({e.Message}). Write it to another place.", e);
+        }
+        if (!Json) AnsiConsole.MarkupLineInterpolated($"logits written to [bold]{LogitsOut}[/] ([[{logits.Count}, {logits[0].Length}]] float32)");
     }
 }

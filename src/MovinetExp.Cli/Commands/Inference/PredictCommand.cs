@@ -35,7 +35,7 @@ internal sealed class PredictCommand : AsyncCommand<ClassifierSettings>
             });
         else
         {
-            AnsiConsole.MarkupLine($"[grey]{Markup.Escape(classifier.Origin)}; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}[/]");
+            Diagnostics.Note($"{classifier.Origin}; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}");
             foreach (var p in predictions)
             {
                 var table = new Table().Title(Markup.Escape(p.Name)).AddColumns("rank", "class", "probability");
@@ -43,7 +43,7 @@ internal sealed class PredictCommand : AsyncCommand<ClassifierSettings>
                 foreach (var t in p.Top) table.AddRow((rank++).ToString(CultureInfo.InvariantCulture), Markup.Escape(t.Label), t.Probability.ToString("0.0000", CultureInfo.InvariantCulture));
                 AnsiConsole.Write(table);
             }
-            foreach (var f in failures) AnsiConsole.MarkupLine($"[red]error:[/] {Markup.Escape(f.Name)}: {Markup.Escape(f.Reason)}");
+            foreach (var f in failures) Diagnostics.Error($"{f.Name}: {f.Reason}");
         }
         return failures.Count == 0 ? ExitCodes.Success : ExitCodes.Data;
     }

@@ -25,7 +25,7 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
 
         public override ValidationResult Validate() =>
             Inputs.Length != 1 ? ValidationResult.Error("stream takes exactly one INPUT") :
-            Every < 1 ? ValidationResult.Error("--every must be at least 1") : base.Validate();
+            OptionChecks.First(OptionChecks.AtLeast("--every", Every, 1), OptionChecks.AtLeast("--max-frames", MaxFrames, 0), base.Validate());
     }
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -57,13 +57,14 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
             });
             return ExitCodes.Success;
         }
-        AnsiConsole.MarkupLine($"[grey]{Markup.Escape(classifier.Origin)}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}[/]");
+        Diagnostics.Note($"{classifier.Origin}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}");
         foreach (var r in results)
         {
             foreach (var s in r.Steps)
-                AnsiConsole.MarkupLine($"frame {s.Frame + 1,4}: " + Markup.Escape(string.Join(", ", s.Top.Select(t => $"{t.Label} {t.Probability:0.000}"))));
-            AnsiConsole.MarkupLine($"[bold]{Markup.Escape(r.Name)}[/]: " + Markup.Escape(string.Join(", ", r.FinalTop.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))) +
-                $" [grey]({r.MillisecondsPerFrame:F1} ms/frame)[/]");
+                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                    $"frame {s.Frame + 1,4}: {string.Join(", ", s.Top.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))}");
+            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                $"[bold]{r.Name}[/]: {string.Join(", ", r.FinalTop.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))} [grey]({r.MillisecondsPerFrame:F1} ms/frame)[/]");
         }
         return ExitCodes.Success;
     }

@@ -40,10 +40,15 @@ internal sealed class ModelSummaryCommand : Command<ModelSummaryCommand.Settings
         [Description("Print {\"model\",\"variant\",\"num_classes\",\"parameters\",\"macs\",\"variables\"}")]
         public bool Json { get; init; }
 
-        public override ValidationResult Validate() =>
-            ModelIdOption.Validate(Id, ModelIdOption.Argument) is { Successful: false } badId ? badId
-            : VariantOption.Validate(Variant) is { Successful: false } badVariant ? badVariant
-            : Classes < 1 ? ValidationResult.Error("--classes must be at least 1") : ValidationResult.Success();
+        /// <summary>Far above any dataset's class count (Kinetics has 600); a head for 2e9 classes would exhaust memory building it.</summary>
+        private const int MaxClasses = 100_000;
+
+        public override ValidationResult Validate() => OptionChecks.First(
+            ModelIdOption.Validate(Id, ModelIdOption.Argument),
+            VariantOption.Validate(Variant),
+            OptionChecks.Integer("--classes", Classes, 1, MaxClasses),
+            OptionChecks.Integer("--frames", Frames, 1, DataSpec.MaxFrames),
+            OptionChecks.Integer("--resolution", Resolution, DataSpec.MinResolution, DataSpec.MaxResolution));
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
@@ -67,8 +72,8 @@ internal sealed class ModelSummaryCommand : Command<ModelSummaryCommand.Settings
         var variables = new Table().Title("TensorFlow checkpoint variables").AddColumns("object path", "shape");
         foreach (var v in summary.Variables) variables.AddRow(new Text(v.Name), new Text("[" + string.Join(",", v.Shape) + "]"));
         AnsiConsole.Write(variables);
-        AnsiConsole.MarkupLine(string.Create(CultureInfo.InvariantCulture,
-            $"parameters: total {summary.Parameters.Total:N0} (incl. batch-norm statistics), trainable {summary.Parameters.Trainable:N0}, classifier head {summary.Parameters.Head:N0}; {summary.Variables.Count} variables; {summary.Macs / 1e9:F3} GMACs"));
+        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+            $"parameters: total {summary.Parameters.Total:N0} (incl. batch-norm statistics), trainable {summary.Parameters.Trainable:N0}, classifier head {summary.Parameters.Head:N0}; {summary.Variables.Count} variables; {summary.Macs / 1e9:F3} GMACs");
         return 0;
     }
 }

@@ -14,13 +14,17 @@ internal static class DownloadFailure
     public static bool IsNetworkError(Exception ex, CancellationToken ct) => ex switch
     {
         HttpRequestException or IOException => true,
+        // HttpClient follows redirects itself and fails this way when the server redirects to a file: URL
+        // or to an address that is no URL: a bad answer from the server, like any other.
+        UriFormatException => true,
         // HttpClient reports its own timeout as a cancellation the caller never asked for.
         TaskCanceledException when !ct.IsCancellationRequested => true,
         _ => false,
     };
 
-    public static DataException From(Uri url, Exception ex) =>
-        new($"Cannot download {url}: {ex.Message}. {LocalFileHint}", ex);
+    public static DataException From(Uri url, Exception ex) => ex is UriFormatException
+        ? new($"Cannot download {url}: the server redirected to an address that cannot be downloaded (not an http or https URL: {ex.Message}). {LocalFileHint}", ex)
+        : new($"Cannot download {url}: {ex.Message}. {LocalFileHint}", ex);
 
     public static DataException Status(Uri url, int status, string? reason) =>
         new($"Cannot download {url}: the server answered {status} {reason}. {LocalFileHint}");

@@ -19,7 +19,7 @@ public static class CsvListSource
         var header = SplitFields(lines[0].Line, csvPath, lines[0].Number).Select(h => h.Trim().ToLowerInvariant()).ToList();
         int pathCol = header.IndexOf("path"), labelCol = header.IndexOf("label"), splitCol = header.IndexOf("split");
         if (pathCol < 0 || labelCol < 0)
-            throw new DataException($"{csvPath} line {lines[0].Number}: header must name columns 'path' and 'label' (optional 'split'), found '{lines[0].Line}'.");
+            throw new DataException($"{csvPath} line {lines[0].Number}: header must name columns 'path' and 'label' (optional 'split'), found '{TextExcerpt.Of(lines[0].Line)}'.");
 
         var candidates = new List<VideoCandidate>();
         var excluded = new List<ExcludedFile>();
@@ -44,7 +44,7 @@ public static class CsvListSource
         "train" => SplitName.Train,
         "val" or "validation" => SplitName.Val,
         "test" => SplitName.Test,
-        _ => throw new DataException($"{csvPath} line {number}: split '{value}' must be train, val or test."),
+        _ => throw new DataException($"{csvPath} line {number}: split '{TextExcerpt.Of(value)}' must be train, val or test."),
     };
 
     /// <summary>Splits one CSV line; a double-quoted field may hold commas and doubled quotes ("").</summary>

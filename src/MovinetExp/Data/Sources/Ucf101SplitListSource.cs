@@ -32,9 +32,9 @@ public static class Ucf101SplitListSource
         {
             string[] parts = line.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
             if (parts.Length != 2 || !int.TryParse(parts[0], out int id))
-                throw new DataException($"{path} line {number}: expected '<index> <ClassName>', found '{line}'.");
+                throw new DataException($"{path} line {number}: expected '<index> <ClassName>', found '{TextExcerpt.Of(line)}'.");
             if (!index.TryAdd(parts[1], id))
-                throw new DataException($"{path} line {number}: class '{parts[1]}' appears twice.");
+                throw new DataException($"{path} line {number}: class '{TextExcerpt.Of(parts[1])}' appears twice.");
         }
         if (index.Count == 0) throw new DataException($"Class index '{path}' lists no classes.");
         return index;
@@ -49,12 +49,12 @@ public static class Ucf101SplitListSource
             string relative = parts[0].Replace('\\', '/');
             int slash = relative.IndexOf('/');
             if (parts.Length > 2 || slash <= 0)
-                throw new DataException($"{path} line {number}: expected '<Class>/<file> [label]', found '{line}'.");
+                throw new DataException($"{path} line {number}: expected '<Class>/<file> [label]', found '{TextExcerpt.Of(line)}'.");
             string className = relative[..slash];
             if (!classIndex.TryGetValue(className, out int id))
-                throw new DataException($"{path} line {number}: class '{className}' is not in the class index.");
+                throw new DataException($"{path} line {number}: class '{TextExcerpt.Of(className)}' is not in the class index.");
             if (parts.Length == 2 && (!int.TryParse(parts[1], out int label) || label != id))
-                throw new DataException($"{path} line {number}: label '{parts[1]}' does not match class '{className}' (index {id}).");
+                throw new DataException($"{path} line {number}: label '{TextExcerpt.Of(parts[1])}' does not match class '{className}' (index {id}).");
             string file = Path.Combine(videoRoot, relative);
             if (File.Exists(file)) candidates.Add(new VideoCandidate(file, className, partition));
             else excluded.Add(new ExcludedFile(file, $"listed in {Path.GetFileName(path)} line {number} but missing"));

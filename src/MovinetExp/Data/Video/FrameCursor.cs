@@ -18,7 +18,7 @@ internal abstract class FrameCursor : IDisposable
         var capture = VideoFile.Open(path, decoderThreads);
         try
         {
-            return (FrameCursor?)MotionJpegFrameCursor.TryWrap(capture) ?? new DecodingFrameCursor(capture, path, lengths, decoderThreads);
+            return (FrameCursor?)MotionJpegFrameCursor.TryWrap(capture, path) ?? new DecodingFrameCursor(capture, path, lengths, decoderThreads);
         }
         catch
         {

@@ -17,18 +17,25 @@ internal sealed class MotionJpegFrameCursor : FrameCursor
     private static readonly int MotionJpegCode = VideoWriter.FourCC('M', 'J', 'P', 'G');
 
     private readonly VideoCapture _capture;
+    private readonly string _path;
     private readonly Mat _packet = new();
     private Mat? _frame;
+    private int _index = -1;
 
-    private MotionJpegFrameCursor(VideoCapture capture) => _capture = capture;
+    private MotionJpegFrameCursor(VideoCapture capture, string path)
+    {
+        _capture = capture;
+        _path = path;
+    }
 
     /// <summary>
     /// A cursor over the packets of <paramref name="capture"/> (which it then owns) if it holds Motion-JPEG
     /// and accepts raw packets; otherwise null and the capture is left as it was.
     /// </summary>
-    public static MotionJpegFrameCursor? TryWrap(VideoCapture capture) =>
+    /// <param name="path">The file, for messages.</param>
+    public static MotionJpegFrameCursor? TryWrap(VideoCapture capture, string path) =>
         (int)capture.Get(VideoCaptureProperties.FourCC) == MotionJpegCode && capture.Set(VideoCaptureProperties.Format, -1)
-            ? new MotionJpegFrameCursor(capture)
+            ? new MotionJpegFrameCursor(capture, path)
             : null;
 
     /// <summary>A JPEG libjpeg rejects may still be concealed by FFmpeg, as every other codec's damage is.</summary>
@@ -37,13 +44,21 @@ internal sealed class MotionJpegFrameCursor : FrameCursor
     /// <summary>Packets are read without decoding, which is cheaper than any seek (and always exact).</summary>
     public override int SkipTo(int index) => 0;
 
-    public override bool MoveNext() => _capture.Grab();
+    public override bool MoveNext()
+    {
+        _index++;
+        return _capture.Grab();
+    }
 
+    /// <exception cref="Common.DataException">The JPEG claims a frame above <see cref="FrameSizeLimit"/>: each
+    /// packet has its own header, whatever the container says, and libjpeg allocates what it claims.</exception>
     public override Mat? Decode()
     {
         _frame?.Dispose();
         _frame = null;
         if (!_capture.Retrieve(_packet) || _packet.Empty() || _packet.Type() != MatType.CV_8UC1) return null;
+        if (JpegFrameSize.Read(_packet.AsSpan<byte>()) is var (width, height))
+            FrameSizeLimit.Check(_path, width, height, $"the JPEG header of frame {_index}");
         var frame = Cv2.ImDecode(_packet, JpegAsBgr);
         if (frame.Empty() || frame.Type() != MatType.CV_8UC3)
         {

@@ -30,6 +30,8 @@ public static class VideoFile
                 : new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
             if (!capture.IsOpened())
                 throw Unreadable(path, "OpenCV/FFmpeg cannot open it as a video (not a video file, unknown codec, or damaged header)");
+            // Before FFmpeg decodes a frame of the size the container claims.
+            FrameSizeLimit.Check(path, (long)capture.Get(VideoCaptureProperties.FrameWidth), (long)capture.Get(VideoCaptureProperties.FrameHeight), "the video stream");
             return capture;
         }
         catch (Exception e) when (e is not DataException)

@@ -49,6 +49,29 @@ public class Ucf101SplitListSourceTests
     }
 
     [Fact]
+    public void AClassIndexThatIsNotARegularFileIsRefusedWithoutQuotingIt()
+    {
+        // /proc files report no size and hold anything (here the environment, with its tokens): never echo them (issue 14, item 25).
+        var (root, _, train, test) = Lists(TrainText, TestText);
+        var ex = Assert.Throws<DataException>(() =>
+            Ucf101SplitListSource.Load(root, "/proc/self/environ", train, test, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All)));
+        Assert.Contains("'/proc/self/environ' is empty or not a regular file", ex.Message);
+        Assert.DoesNotContain("PATH=", ex.Message);
+    }
+
+    [Fact]
+    public void ABadLineIsQuotedOnlyAsAShortExcerpt()
+    {
+        var (root, classInd, train, test) = Lists(TrainText, TestText);
+        string secret = new('s', 200);
+        File.WriteAllText(classInd, $"1 ApplyEyeMakeup\nTOKEN={secret}\n");
+        var ex = Assert.Throws<DataException>(() =>
+            Ucf101SplitListSource.Load(root, classInd, train, test, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All)));
+        Assert.Contains($"{classInd} line 2: expected '<index> <ClassName>', found 'TOKEN=sss", ex.Message);
+        Assert.DoesNotContain(secret[..50], ex.Message);
+    }
+
+    [Fact]
     public void AnUnknownClassInAListNamesTheLine()
     {
         var (root, classInd, train, test) = Lists(TrainText, "Archery/v_Archery_g03_c01.avi\nBowling/v_Bowling_g01_c01.avi\n");
