@@ -17,7 +17,10 @@ internal static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static CliResult Run(string workingDirectory, params string[] arguments)
+    public static CliResult Run(string workingDirectory, params string[] arguments) => Run(Timeout, workingDirectory, arguments);
+
+    /// <summary>Runs the tool, failing the test when it has not finished within <paramref name="timeout"/>.</summary>
+    public static CliResult Run(TimeSpan timeout, string workingDirectory, params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "movinet.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project should reference MovinetExp.Cli");
@@ -37,10 +40,10 @@ internal static class CliProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"movinet {string.Join(' ', arguments)} did not finish within {Timeout.TotalSeconds} s");
+            Assert.Fail($"movinet {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds} s");
         }
         return new CliResult(process.ExitCode, output.Result, error.Result);
     }
