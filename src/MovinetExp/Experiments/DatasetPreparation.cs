@@ -59,12 +59,14 @@ public static class DatasetPreparation
             }
             case DataSource.Ucf101:
             {
-                var url = new Uri(data.Url ?? catalog.DatasetUrl("ucf101"));
-                status?.Report($"reading the UCF101 zip's directory at {url} (only the chosen videos are downloaded)");
+                var url = ZipLocation.Resolve(data.Url ?? catalog.DatasetUrl("ucf101"), specDirectory);
+                status?.Report(url.IsFile
+                    ? $"reading the UCF101 zip {url.LocalPath} (only the chosen videos are extracted)"
+                    : $"reading the UCF101 zip's directory at {url} (only the chosen videos are downloaded)");
                 splits = await Ucf101ZipSource.LoadAsync(url, Path.Combine(catalog.CacheFolder, "ucf101"), request,
                     new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading UCF101 videos: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)),
                     ct: cancellation);
-                description = $"UCF101 {url}";
+                description = $"UCF101 {(url.IsFile ? url.LocalPath : url)}";
                 break;
             }
             default:

@@ -38,6 +38,9 @@ internal static class SpecRules
             Report("data.url", $"only used with data.source: ucf101, but source is {SpecNames.Of(data.Source)}",
                 "remove data.url", "data.source");
 
+        if (data.Url is not null && Data.Remote.ZipLocation.Problem(data.Url) is { } urlProblem)
+            Report("data.url", urlProblem, "e.g. url: https://host/UCF101_videos.zip, url: /data/UCF101_videos.zip or url: file:///data/UCF101_videos.zip");
+
         if (data.Classes.DuplicateName is { } duplicate)
             Report("data.classes", $"class '{duplicate}' is listed more than once", "list each class once; the list order defines the label indices");
 
