@@ -5,8 +5,9 @@ namespace MovinetExp.Tests.Cli;
 /// <summary>The result of one run of the command-line tool: exit code and both output streams.</summary>
 internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
 {
-    /// <summary>Both streams, with Spectre.Console's line wrapping (80 columns when redirected) undone.</summary>
-    public string Unwrapped => (StandardOutput + "\n" + StandardError).ReplaceLineEndings(" ");
+    /// <summary>Both streams, with Spectre.Console's line wrapping (80 columns when redirected) undone: every run of
+    /// white space is one space, since a wrapped line keeps its trailing blank.</summary>
+    public string Unwrapped => System.Text.RegularExpressions.Regex.Replace(StandardOutput + "\n" + StandardError, @"\s+", " ");
 }
 
 /// <summary>
