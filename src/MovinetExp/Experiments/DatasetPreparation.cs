@@ -19,7 +19,7 @@ public static class DatasetPreparation
         ILogger log, IProgress<string>? status, CancellationToken cancellation)
     {
         var data = spec.Data;
-        var request = new SplitRequest(data.Classes, new SplitCounts(data.Split.Train, data.Split.Val, data.Split.Test),
+        var request = new SplitRequest(data.Classes, new SplitCounts(data.Split.Train.Count, data.Split.Val, data.Split.Test.Count),
             data.SplitPolicy, spec.Seed);
 
         DatasetSplits splits;
@@ -55,6 +55,7 @@ public static class DatasetPreparation
                     splits = Ucf101SplitListSource.Load(root, Resolve(specDirectory, data.List.ClassIndex ?? Path.Combine(Path.GetDirectoryName(train)!, "classInd.txt")),
                         train, Resolve(specDirectory, data.List.Test!), request);
                 description = $"split lists {train}";
+                RequireListedSplits(data, splits, train);
                 break;
             }
             case DataSource.Ucf101:
@@ -90,6 +91,24 @@ public static class DatasetPreparation
         return names != null
             ? SyntheticOptions.WithClassNames(names, s.VideosPerClass, s.FramesPerVideo, s.Size, s.Size, s.Fps, spec.Seed)
             : SyntheticOptions.WithClassCount(spec.Data.Classes.Count, s.VideosPerClass, s.FramesPerVideo, s.Size, s.Size, s.Fps, spec.Seed);
+    }
+
+    /// <summary>
+    /// <c>all</c> takes the split the lists define; lists that define none (a CSV without a split column is one
+    /// pool) would silently leave that split empty, so that is an error naming the key.
+    /// </summary>
+    private static void RequireListedSplits(DataSpec data, DatasetSplits splits, string trainList)
+    {
+        foreach (var (key, size, chosen) in new[] { ("train", data.Split.Train, splits.Train), ("test", data.Split.Test, splits.Test) })
+        {
+            if (!size.IsAll || chosen.Count > 0) continue;
+            string how = trainList.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                ? "a CSV list assigns videos to splits in a 'split' column (train, val or test on each line): add one"
+                : $"add the {key} videos to the {key} list";
+            throw new DataException(
+                $"data.split.{key}: all takes the videos the split lists assign to {key}, but '{trainList}' and its companions assign none; " +
+                $"{how}, or give a number of videos per class.");
+        }
     }
 
     private static string Resolve(string baseDirectory, string path) =>
