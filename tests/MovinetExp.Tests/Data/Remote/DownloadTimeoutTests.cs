@@ -37,12 +37,11 @@ public class DownloadTimeoutTests
         string destination = Path.Combine(TestPaths.NewScratchFolder("dl-stall"), "a0.tar.gz");
         server.StallAfter(100_000);
 
-        var result = await new ResumableDownloader(settings: Quick).DownloadAsync(server.Url, destination);
+        var result = await new ResumableDownloader(settings: Quick with { ReadTimeout = TimeSpan.FromSeconds(2), Attempts = 5 }).DownloadAsync(server.Url, destination);
 
         Assert.True(result.Resumed);
         Assert.Equal(Content, File.ReadAllBytes(destination));
-        Assert.Equal(2, server.RangeHeaders.Count);
-        Assert.Equal("bytes=100000-", server.RangeHeaders[^1]);
+        Assert.Equal(["", "bytes=100000-"], server.RangeHeaders.Take(2)); // the second request continued where the first stalled
     }
 
     [Fact]
@@ -52,7 +51,7 @@ public class DownloadTimeoutTests
         string destination = Path.Combine(TestPaths.NewScratchFolder("dl-drop"), "a0.tar.gz");
         server.DropConnectionAfter(50_000);
 
-        var result = await new ResumableDownloader(settings: Quick).DownloadAsync(server.Url, destination);
+        var result = await new ResumableDownloader(settings: Quick with { ReadTimeout = TimeSpan.FromSeconds(30) }).DownloadAsync(server.Url, destination);
 
         Assert.True(result.Resumed);
         Assert.Equal(Content, File.ReadAllBytes(destination));
@@ -65,7 +64,8 @@ public class DownloadTimeoutTests
         using var server = new LoopbackFileServer(Content) { Status = 404 };
         string destination = Path.Combine(TestPaths.NewScratchFolder("dl-404"), "a0.tar.gz");
 
-        var ex = await Assert.ThrowsAsync<DataException>(() => new ResumableDownloader(settings: Quick).DownloadAsync(server.Url, destination));
+        var ex = await Assert.ThrowsAsync<DataException>(() =>
+            new ResumableDownloader(settings: Quick with { ReadTimeout = TimeSpan.FromSeconds(30) }).DownloadAsync(server.Url, destination));
 
         Assert.Contains("404", ex.Message);
         Assert.Single(server.RangeHeaders);
