@@ -30,7 +30,7 @@ public static class VerifiedDownload
     {
         reject ??= message => new DataException(message);
         string record = RecordPath(destination);
-        string? recorded = File.Exists(record) ? ReadRecord(record) : null;
+        string? recorded = File.Exists(record) ? ReadRecord(record, reject) : null;
         bool cached = File.Exists(destination);
         string actual = cached
             ? FileHashes.Sha256(destination)
@@ -75,12 +75,12 @@ public static class VerifiedDownload
         File.Delete(RecordPath(file));
     }
 
-    private static string ReadRecord(string record)
+    private static string ReadRecord(string record, Func<string, MovinetException> reject)
     {
         string text = File.ReadAllText(record).Trim();
         string hash = text.Split((char[]?)null, 2, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         if (hash.Length != 64 || !hash.All(Uri.IsHexDigit))
-            throw new DataException($"Hash record '{record}' does not start with a 64-digit SHA-256; delete it to record the hash again.");
+            throw reject($"Hash record '{record}' does not start with a 64-digit SHA-256; delete it to record the hash again.");
         return hash.ToLowerInvariant();
     }
 
