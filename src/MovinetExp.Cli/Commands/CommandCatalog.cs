@@ -68,8 +68,9 @@ internal static class CommandCatalog
                 .WithDescription("Download or generate a spec's videos, hash them, print the class and split table.")
                 .WithExample("data", "prepare", "experiments/ucf10.yaml");
             branch.AddCommand<DataInspectCommand>("inspect")
-                .WithDescription("Classes, counts, codecs, frame counts and durations of a video folder, with problem files.")
-                .WithExample("data", "inspect", "my-videos/");
+                .WithDescription("Classes, counts, codecs, frame counts and durations of a video folder, with problem files and totals.")
+                .WithExample("data", "inspect", "my-videos/")
+                .WithExample("data", "inspect", "my-videos/", "--json");
         });
         config.AddCommand<BenchCommand>("bench")
             .WithDescription("Measure loading, inference, training and streaming speed (median of 5+ repetitions).")

@@ -1,11 +1,12 @@
 using MovinetExp.Common;
+using MovinetExp.Data.Remote;
 using MovinetExp.Specs;
 
 namespace MovinetExp.Catalog;
 
 /// <summary>
-/// The tool catalogue (<c>tool.json</c>): download locations of the released checkpoints and datasets and
-/// the cache folder. Validated completely when loaded, so a broken catalogue fails before any work starts.
+/// The tool catalogue (<c>tool.json</c>): download locations of the released checkpoints and datasets, the
+/// cache folder, and how patient downloads are. Validated completely when loaded, so a broken catalogue fails before any work starts.
 /// </summary>
 public sealed class ToolCatalog
 {
@@ -18,12 +19,13 @@ public sealed class ToolCatalog
     private readonly IReadOnlyDictionary<(ModelId, ModelVariant), CheckpointEntry> _checkpoints;
 
     internal ToolCatalog(string sourcePath, string cacheFolder, IReadOnlyDictionary<string, DatasetEntry> datasets,
-        IReadOnlyDictionary<(ModelId, ModelVariant), CheckpointEntry> checkpoints)
+        IReadOnlyDictionary<(ModelId, ModelVariant), CheckpointEntry> checkpoints, DownloadSettings download)
     {
         SourcePath = sourcePath;
         CacheFolder = cacheFolder;
         Datasets = datasets;
         _checkpoints = checkpoints;
+        Download = download;
     }
 
     /// <summary>The catalogue file this was read from.</summary>
@@ -31,6 +33,9 @@ public sealed class ToolCatalog
 
     /// <summary>Absolute folder for downloads and caches (see <see cref="CacheFolderPath"/> for the rules).</summary>
     public string CacheFolder { get; }
+
+    /// <summary>Timeouts and attempts for downloads (the optional <c>download</c> section; defaults otherwise).</summary>
+    public DownloadSettings Download { get; }
 
     /// <summary>Datasets by name (always contains "ucf101").</summary>
     public IReadOnlyDictionary<string, DatasetEntry> Datasets { get; }

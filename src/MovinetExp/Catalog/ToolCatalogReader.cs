@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MovinetExp.Common;
+using MovinetExp.Data.Remote;
 using MovinetExp.Specs;
 
 namespace MovinetExp.Catalog;
@@ -9,7 +10,9 @@ namespace MovinetExp.Catalog;
 internal static class ToolCatalogReader
 {
     private const string Subject = "tool catalogue";
-    private static readonly string[] RootKeys = { "cache_folder", "datasets", "checkpoints" };
+    private static readonly string[] RootKeys = { "cache_folder", "datasets", "checkpoints", "download" };
+    private static readonly string[] DownloadKeys = { "connect_timeout_seconds", "read_timeout_seconds", "attempts", "retry_delay_seconds" };
+    private const double MaxTimeoutSeconds = 300; // the HTTP client's own limit on waiting for an answer
     private static readonly string[] CheckpointKeys = { "url", "file", "sha256" };
     private static readonly string[] DatasetKeys = { "url" };
     private static readonly string[] RequiredDatasets = { "ucf101" };
@@ -35,9 +38,10 @@ internal static class ToolCatalogReader
         }
         var datasets = ReadDatasets(root, check);
         var checkpoints = ReadCheckpoints(root, check);
+        var download = ReadDownload(root, check);
 
         problems.ThrowIfAny(file, Subject);
-        return new ToolCatalog(file, cacheFolder!, datasets, checkpoints);
+        return new ToolCatalog(file, cacheFolder!, datasets, checkpoints, download);
     }
 
     private static JsonDocument Parse(string file)
@@ -106,6 +110,28 @@ internal static class ToolCatalogReader
             }
         }
         return entries;
+    }
+
+    /// <summary>The optional <c>download</c> section; every key in it is optional too.</summary>
+    private static DownloadSettings ReadDownload(JsonElement root, Checker check)
+    {
+        var defaults = DownloadSettings.Default;
+        if (!root.TryGetProperty("download", out JsonElement section)) return defaults;
+        if (section.ValueKind != JsonValueKind.Object)
+        {
+            check.Problem("download", "expected an object", "write {\"read_timeout_seconds\": 60, \"attempts\": 3}, or leave the section out");
+            return defaults;
+        }
+        check.OnlyKnownKeys(section, "download", DownloadKeys);
+        double? connect = check.OptionalNumber(section, "download", "connect_timeout_seconds", 0.01, MaxTimeoutSeconds);
+        double? read = check.OptionalNumber(section, "download", "read_timeout_seconds", 0.01, MaxTimeoutSeconds);
+        double? attempts = check.OptionalNumber(section, "download", "attempts", 1, 100, integer: true);
+        double? delay = check.OptionalNumber(section, "download", "retry_delay_seconds", 0, 600);
+        return new DownloadSettings(
+            connect is { } c ? TimeSpan.FromSeconds(c) : defaults.ConnectTimeout,
+            read is { } r ? TimeSpan.FromSeconds(r) : defaults.ReadTimeout,
+            attempts is { } a ? (int)a : defaults.Attempts,
+            delay is { } d ? TimeSpan.FromSeconds(d) : defaults.RetryDelay);
     }
 
     /// <summary>Typed access to JSON members that records a problem (with the key path) for each bad one.</summary>
@@ -187,6 +213,18 @@ internal static class ToolCatalogReader
             }
             Problem($"{path}.sha256", $"expected null or 64 lowercase hex digits, got {Describe(value)}", "write null to skip the check, or the archive's sha256sum");
             return false;
+        }
+
+        /// <summary>An optional number in [min, max] (a whole one when <paramref name="integer"/>); null when absent or bad.</summary>
+        public double? OptionalNumber(JsonElement parent, string parentPath, string key, double min, double max, bool integer = false)
+        {
+            if (!parent.TryGetProperty(key, out JsonElement value)) return null;
+            if (value.ValueKind == JsonValueKind.Number && value.TryGetDouble(out double v) && v >= min && v <= max && (!integer || v == Math.Floor(v)))
+                return v;
+            string kind = integer ? "a whole number" : "a number";
+            Problem(Join(parentPath, key), $"expected {kind} between {min.ToString(System.Globalization.CultureInfo.InvariantCulture)} and " +
+                $"{max.ToString(System.Globalization.CultureInfo.InvariantCulture)}, got {(value.ValueKind == JsonValueKind.Number ? value.GetRawText() : Describe(value))}", $"write \"{key}\": {(integer ? "3" : "30")}, or leave it out for the default");
+            return null;
         }
 
         private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";

@@ -1,10 +1,12 @@
+using MovinetExp.Catalog;
 using MovinetExp.Common;
 using MovinetExp.Data.Remote;
 
 namespace MovinetExp.Checkpoints;
 
 /// <summary>A checkpoint ready to read: its prefix and the sha256 that identifies it in run records.</summary>
-public sealed record ResolvedCheckpoint(string Prefix, string Sha256, string Origin);
+/// <param name="DigestCheck">For a released checkpoint, what its archive's sha256 was checked against (printed with the digest); null otherwise.</param>
+public sealed record ResolvedCheckpoint(string Prefix, string Sha256, string Origin, string? DigestCheck = null);
 
 /// <summary>
 /// Finds the TensorFlow checkpoint a spec or command names: a released checkpoint from the catalogue
@@ -13,24 +15,56 @@ public sealed record ResolvedCheckpoint(string Prefix, string Sha256, string Ori
 /// </summary>
 public static class CheckpointSource
 {
-    /// <summary>Downloads (or reuses) a released checkpoint archive and unpacks it.</summary>
-    public static async Task<ResolvedCheckpoint> FetchAsync(Uri url, string fileName, string? expectedSha256, string cacheFolder,
+    /// <summary>
+    /// Downloads (or reuses) a released checkpoint archive, checks its sha256 (against the catalogue's pin, else the
+    /// digest recorded on first download) and unpacks it. An archive that fails a check or does not unpack to a
+    /// checkpoint (an HTML error page, say) is removed from the cache, so the next fetch downloads it again.
+    /// </summary>
+    /// <exception cref="DataException">The download failed (network, server): exit code 3.</exception>
+    /// <exception cref="CheckpointException">The file is not the expected one or not a checkpoint archive: exit code 4.</exception>
+    public static async Task<ResolvedCheckpoint> FetchAsync(CheckpointEntry entry, ToolCatalog catalog,
         IProgress<(long Done, long? Total)>? progress, CancellationToken cancellation)
     {
-        string archive = Path.Combine(cacheFolder, "checkpoints", fileName);
+        var url = new Uri(entry.Url);
+        string archive = Path.Combine(catalog.CacheFolder, "checkpoints", entry.File);
         Directory.CreateDirectory(Path.GetDirectoryName(archive)!);
+        VerifiedFile verified;
         try
         {
-            await VerifiedDownload.EnsureAsync(url, archive, expectedSha256, progress: progress, ct: cancellation);
+            verified = await VerifiedDownload.EnsureAsync(url, archive, entry.Sha256, new ResumableDownloader(settings: catalog.Download),
+                progress, cancellation, reject: message => new CheckpointException(message));
         }
         catch (DataException e)
         {
-            throw new CheckpointException(
-                $"Could not download the checkpoint {url}: {e.Message}\n" +
-                $"Without network access, download {fileName} elsewhere and either copy it to {archive} " +
+            throw new DataException(
+                $"{e.Message}\n" +
+                $"Without network access, download {entry.File} elsewhere and either copy it to {archive} " +
                 "or set `model.checkpoint:` in the spec (or pass --checkpoint) to the local .tar.gz or unpacked folder.", e);
         }
-        return FromArchive(archive, cacheFolder, $"released checkpoint {url}");
+        try
+        {
+            return FromArchive(archive, catalog.CacheFolder, $"released checkpoint {url}") with { DigestCheck = verified.CheckText };
+        }
+        catch (CheckpointException e)
+        {
+            // Otherwise the bad file (and its digest) would be reused by every later fetch, which could never succeed.
+            string start = StartOf(archive);
+            VerifiedDownload.Discard(archive);
+            throw new CheckpointException(
+                $"{e.Message}\nThe file from {url} is not a MoViNet checkpoint archive{start}; it was removed from the cache, " +
+                $"so the next fetch downloads it again. If it keeps happening, check the URL of {entry.File} in the catalogue {catalog.SourcePath}.", e);
+        }
+    }
+
+    // A web page served instead of the archive is the usual culprit (a login or error page); show what the file starts with.
+    private static string StartOf(string file)
+    {
+        var head = new byte[48];
+        int n;
+        using (var stream = File.OpenRead(file)) n = stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        if (n >= 2 && head[0] == 0x1f && head[1] == 0x8b) return "";
+        string text = new(head.Take(n).Select(b => b is >= 0x20 and < 0x7f ? (char)b : ' ').ToArray());
+        return text.Trim().Length == 0 ? " (it is not gzip data)" : $" (it is not gzip data; it starts with \"{text.Trim()}\")";
     }
 
     /// <summary>A local path: a .tar.gz archive, a prefix, an .index file, or a folder with a `checkpoint` file.</summary>

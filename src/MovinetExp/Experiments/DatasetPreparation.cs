@@ -19,7 +19,7 @@ public static class DatasetPreparation
         ILogger log, IProgress<string>? status, CancellationToken cancellation)
     {
         var data = spec.Data;
-        var request = new SplitRequest(data.Classes, new SplitCounts(data.Split.Train, data.Split.Val, data.Split.Test),
+        var request = new SplitRequest(data.Classes, new SplitCounts(data.Split.Train.Count, data.Split.Val, data.Split.Test.Count),
             data.SplitPolicy, spec.Seed);
 
         DatasetSplits splits;
@@ -55,16 +55,19 @@ public static class DatasetPreparation
                     splits = Ucf101SplitListSource.Load(root, Resolve(specDirectory, data.List.ClassIndex ?? Path.Combine(Path.GetDirectoryName(train)!, "classInd.txt")),
                         train, Resolve(specDirectory, data.List.Test!), request);
                 description = $"split lists {train}";
+                RequireListedSplits(data, splits, train);
                 break;
             }
             case DataSource.Ucf101:
             {
-                var url = new Uri(data.Url ?? catalog.DatasetUrl("ucf101"));
-                status?.Report($"reading the UCF101 zip's directory at {url} (only the chosen videos are downloaded)");
+                var url = ZipLocation.Resolve(data.Url ?? catalog.DatasetUrl("ucf101"), specDirectory);
+                status?.Report(url.IsFile
+                    ? $"reading the UCF101 zip {url.LocalPath} (only the chosen videos are extracted)"
+                    : $"reading the UCF101 zip's directory at {url} (only the chosen videos are downloaded)");
                 splits = await Ucf101ZipSource.LoadAsync(url, Path.Combine(catalog.CacheFolder, "ucf101"), request,
                     new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading UCF101 videos: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)),
                     ct: cancellation);
-                description = $"UCF101 {url}";
+                description = $"UCF101 {(url.IsFile ? url.LocalPath : url)}";
                 break;
             }
             default:
@@ -88,6 +91,24 @@ public static class DatasetPreparation
         return names != null
             ? SyntheticOptions.WithClassNames(names, s.VideosPerClass, s.FramesPerVideo, s.Size, s.Size, s.Fps, spec.Seed)
             : SyntheticOptions.WithClassCount(spec.Data.Classes.Count, s.VideosPerClass, s.FramesPerVideo, s.Size, s.Size, s.Fps, spec.Seed);
+    }
+
+    /// <summary>
+    /// <c>all</c> takes the split the lists define; lists that define none (a CSV without a split column is one
+    /// pool) would silently leave that split empty, so that is an error naming the key.
+    /// </summary>
+    private static void RequireListedSplits(DataSpec data, DatasetSplits splits, string trainList)
+    {
+        foreach (var (key, size, chosen) in new[] { ("train", data.Split.Train, splits.Train), ("test", data.Split.Test, splits.Test) })
+        {
+            if (!size.IsAll || chosen.Count > 0) continue;
+            string how = trainList.EndsWith(".csv", StringComparison.OrdinalIgnoreCase)
+                ? "a CSV list assigns videos to splits in a 'split' column (train, val or test on each line): add one"
+                : $"add the {key} videos to the {key} list";
+            throw new DataException(
+                $"data.split.{key}: all takes the videos the split lists assign to {key}, but '{trainList}' and its companions assign none; " +
+                $"{how}, or give a number of videos per class.");
+        }
     }
 
     private static string Resolve(string baseDirectory, string path) =>

@@ -79,7 +79,7 @@ public static class ModelPreparation
         {
             var entry = catalog.Checkpoint(spec.Model.Id, spec.Model.Variant);
             status?.Report($"fetching {entry.Url}");
-            return await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder,
+            return await CheckpointSource.FetchAsync(entry, catalog,
                 new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading {entry.File}: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)), cancellation);
         }
         if (value.StartsWith(RunCheckpointPrefix, StringComparison.Ordinal))

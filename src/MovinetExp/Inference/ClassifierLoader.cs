@@ -35,7 +35,7 @@ public static class ClassifierLoader
         torch.Device device, IProgress<(long Done, long? Total)>? progress, CancellationToken cancellation)
     {
         var entry = catalog.Checkpoint(id, variant);
-        var checkpoint = await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder, progress, cancellation);
+        var checkpoint = await CheckpointSource.FetchAsync(entry, catalog, progress, cancellation);
         return FromResolved(checkpoint, Name(id), ModelPreparation.VariantOf(variant), gate, device);
     }
 

@@ -11,7 +11,7 @@ public sealed class DataSpec
     [SpecField("folder: root with one sub-folder per class; list: folder the list files are relative to; synthetic: output folder (default <cache>/synthetic/<hash>).")]
     public string? Path { get; init; }
 
-    [SpecField("ucf101 only: URL of the UCF101 zip (default from the tool catalogue).")]
+    [SpecField("ucf101 only: the UCF101 zip, an http(s) URL (read by range requests), a file:// URL or a path relative to the spec (default from the tool catalogue).")]
     public string? Url { get; init; }
 
     [SpecField("Number of classes to take (the first N), or the list of class names to use.", Min = 2)]

@@ -88,6 +88,7 @@ internal sealed class SpecField
                 SpecFieldKind.Enum => "one of " + string.Join(", ", EnumValues),
                 SpecFieldKind.StringList => "a list of strings",
                 SpecFieldKind.ClassSelection => $"a class count{RangeText()} or a list of class names",
+                SpecFieldKind.SplitSize => $"an integer{RangeText()} or {Specs.SplitSize.Keyword}",
                 SpecFieldKind.Section => "a mapping of keys",
                 _ => throw new InvalidOperationException(Kind.ToString()),
             };
@@ -117,6 +118,7 @@ internal sealed class SpecField
         if (t.IsEnum) return SpecFieldKind.Enum;
         if (t == typeof(IReadOnlyList<string>)) return SpecFieldKind.StringList;
         if (t == typeof(ClassSelection)) return SpecFieldKind.ClassSelection;
+        if (t == typeof(SplitSize)) return SpecFieldKind.SplitSize;
         if (t.IsClass && t.GetConstructor(Type.EmptyTypes) != null) return SpecFieldKind.Section;
         throw new InvalidOperationException($"Spec property type {t} is not supported.");
     }

@@ -38,6 +38,14 @@ internal static class SpecRules
             Report("data.url", $"only used with data.source: ucf101, but source is {SpecNames.Of(data.Source)}",
                 "remove data.url", "data.source");
 
+        foreach (var (key, size) in new[] { ("train", data.Split.Train), ("test", data.Split.Test) })
+            if (size.IsAll && data.Source != DataSource.List)
+                Report($"data.split.{key}", $"'all' takes every video the split lists assign to {key}, so it needs data.source: list, but source is {SpecNames.Of(data.Source)}",
+                    "give a number of videos per class", "data.source");
+
+        if (data.Url is not null && Data.Remote.ZipLocation.Problem(data.Url) is { } urlProblem)
+            Report("data.url", urlProblem, "e.g. url: https://host/UCF101_videos.zip, url: /data/UCF101_videos.zip or url: file:///data/UCF101_videos.zip");
+
         if (data.Classes.DuplicateName is { } duplicate)
             Report("data.classes", $"class '{duplicate}' is listed more than once", "list each class once; the list order defines the label indices");
 

@@ -58,6 +58,10 @@ public static class SpecSchema
             SpecFieldKind.Enum => EnumSchema(field),
             SpecFieldKind.StringList => With(Typed(field, "array"), "items", new JsonObject { ["type"] = "string", ["minLength"] = 1 }),
             SpecFieldKind.ClassSelection => ClassesSchema(field),
+            SpecFieldKind.SplitSize => new JsonObject
+            {
+                ["oneOf"] = new JsonArray(Bounded(field, new JsonObject { ["type"] = "integer" }), new JsonObject { ["const"] = SplitSize.Keyword }),
+            },
             _ => throw new InvalidOperationException(field.Kind.ToString()),
         };
         var ordered = new JsonObject { ["description"] = field.Description };
@@ -119,6 +123,8 @@ public static class SpecSchema
         string s => s,
         ClassSelection { Names: null } c => c.Count,
         ClassSelection c => new JsonArray(c.Names!.Select(n => (JsonNode)n!).ToArray()),
+        SplitSize { Count: int n } => n,
+        SplitSize => SplitSize.Keyword,
         _ => throw new InvalidOperationException($"No JSON default for {value.GetType()}"),
     };
 }

@@ -37,6 +37,8 @@ internal static class SpecValueReader
             SpecFieldKind.Enum => ReadEnum(field, node),
             SpecFieldKind.StringList => ReadStringList(node, minItems: 0) is { } list ? Result.Of(list) : Result.Invalid(),
             SpecFieldKind.ClassSelection => ReadClasses(field, node),
+            SpecFieldKind.SplitSize => PlainText(node) == SplitSize.Keyword ? Result.Of(SplitSize.All)
+                : ReadInteger(field, node) is { Ok: true, Value: int n } ? Result.Of(SplitSize.Of(n)) : Result.Invalid(),
             _ => throw new InvalidOperationException($"{field.Key}: sections are bound by SpecBinder"),
         };
     }

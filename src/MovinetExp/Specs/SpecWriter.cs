@@ -51,6 +51,7 @@ public static class SpecWriter
             case string s: emitter.Emit(Text(s)); break;
             case ClassSelection { Names: null } c: emitter.Emit(Plain(c.Count.ToString(CultureInfo.InvariantCulture))); break;
             case ClassSelection c: WriteList(emitter, c.Names!); break;
+            case SplitSize z: emitter.Emit(Plain(z.ToString())); break;
             case IReadOnlyList<string> list: WriteList(emitter, list); break;
             default: throw new InvalidOperationException($"Cannot write spec value of type {value.GetType()}.");
         }

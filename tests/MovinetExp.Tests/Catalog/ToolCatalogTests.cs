@@ -95,6 +95,21 @@ public class ToolCatalogTests
     }
 
     [Fact]
+    public void DownloadTimeoutsAndAttemptsAreReadAndChecked()
+    {
+        Assert.Equal(new MovinetExp.Data.Remote.DownloadSettings(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), 3, TimeSpan.FromSeconds(1)),
+            ToolCatalog.Load(Shipped, Env()).Download);
+        var quick = ToolCatalog.Load(Edited(j => j["download"] = new JsonObject { ["read_timeout_seconds"] = 0.5, ["attempts"] = 1 }), Env()).Download;
+        Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500), 1), (quick.ConnectTimeout, quick.ReadTimeout, quick.Attempts));
+
+        string file = Edited(j => j["download"] = new JsonObject { ["attempts"] = 0, ["read_timeout_seconds"] = "60", ["retries"] = 2 });
+        string message = Fails(file);
+        Assert.Contains($"{file}: download.attempts: expected a whole number between 1 and 100, got 0", message);
+        Assert.Contains($"{file}: download.read_timeout_seconds: expected a number between 0.01 and 300, got \"60\"", message);
+        Assert.Contains($"{file}: download.retries: unknown key 'retries'", message);
+    }
+
+    [Fact]
     public void APinnedHashIsKept()
     {
         string sha = new string('0', 63) + "f";

@@ -5,8 +5,9 @@ namespace MovinetExp.Tests.Cli;
 /// <summary>The result of one run of the command-line tool: exit code and both output streams.</summary>
 internal sealed record CliResult(int ExitCode, string StandardOutput, string StandardError)
 {
-    /// <summary>Both streams, with Spectre.Console's line wrapping (80 columns when redirected) undone.</summary>
-    public string Unwrapped => (StandardOutput + "\n" + StandardError).ReplaceLineEndings(" ");
+    /// <summary>Both streams, with Spectre.Console's line wrapping (80 columns when redirected) undone: every run of
+    /// white space is one space, since a wrapped line keeps its trailing blank.</summary>
+    public string Unwrapped => System.Text.RegularExpressions.Regex.Replace(StandardOutput + "\n" + StandardError, @"\s+", " ");
 }
 
 /// <summary>
@@ -17,7 +18,10 @@ internal static class CliProcess
 {
     private static readonly TimeSpan Timeout = TimeSpan.FromSeconds(60);
 
-    public static CliResult Run(string workingDirectory, params string[] arguments)
+    public static CliResult Run(string workingDirectory, params string[] arguments) => Run(Timeout, workingDirectory, arguments);
+
+    /// <summary>Runs the tool, failing the test when it has not finished within <paramref name="timeout"/>.</summary>
+    public static CliResult Run(TimeSpan timeout, string workingDirectory, params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "movinet.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project should reference MovinetExp.Cli");
@@ -37,10 +41,10 @@ internal static class CliProcess
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(Timeout))
+        if (!process.WaitForExit(timeout))
         {
             process.Kill(entireProcessTree: true);
-            Assert.Fail($"movinet {string.Join(' ', arguments)} did not finish within {Timeout.TotalSeconds} s");
+            Assert.Fail($"movinet {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds} s");
         }
         return new CliResult(process.ExitCode, output.Result, error.Result);
     }

@@ -14,7 +14,7 @@ internal static class SpecAssert
             object? e = property.GetValue(expected), a = property.GetValue(actual);
             string at = $"{path}.{property.Name}";
             if (e is null || a is null) Assert.True(e is null && a is null, $"{at}: {e} != {a}");
-            else if (property.PropertyType.Namespace == typeof(ExperimentSpec).Namespace && property.PropertyType.IsClass && e is not ClassSelection)
+            else if (property.PropertyType.Namespace == typeof(ExperimentSpec).Namespace && property.PropertyType.IsClass && e is not ClassSelection and not SplitSize)
                 Equal(e, a, at);
             else if (e is IEnumerable en and not string) Assert.True(en.Cast<object>().SequenceEqual(((IEnumerable)a).Cast<object>()), at);
             else Assert.True(e.Equals(a), $"{at}: {e} != {a}");

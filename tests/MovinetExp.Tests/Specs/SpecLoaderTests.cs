@@ -76,7 +76,7 @@ public class SpecLoaderTests
     [InlineData("data:\n  source: synthetic\n  split: 5", "data.split: expected a section (indented keys), got 5")]
     [InlineData("data:\n  source: synthetic\n  classes: 1", "data.classes: expected a class count >= 2 or a list of class names, got 1")]
     [InlineData("data:\n  source: synthetic\n  classes: [a]", "data.classes: expected a class count >= 2 or a list of class names, got a list")]
-    [InlineData("data:\n  source: synthetic\n  split: {train: 0}", "data.split.train: expected an integer >= 1, got 0")]
+    [InlineData("data:\n  source: synthetic\n  split: {train: 0}", "data.split.train: expected an integer >= 1 or all, got 0")]
     [InlineData("data:\n  source: synthetic\nmodel:\n  dropout: 0.96", "model.dropout: expected a number between 0 and 0.95, got 0.96")]
     [InlineData("data:\n  source: synthetic\ntrain:\n  epochs: null", "train.epochs: expected an integer between 1 and 10000, got null")]
     [InlineData("data:\n  source: synthetic\nexpect:\n  max_test_loss: 0", "expect.max_test_loss: expected a number > 0 (or null), got 0")]

@@ -45,6 +45,15 @@ public class SpecRulesTests
     }
 
     [Fact]
+    public void UrlIsAnHttpOrFileUrlOrAPath()
+    {
+        Assert.Contains($"{File}:4:3: data.url: the 'ftp' scheme is not supported",
+            Problems("data:\n  source: ucf101\n  url: ftp://example.org/v.zip\n"));
+        Loads("data:\n  source: ucf101\n  url: file:///data/UCF101_videos.zip\n");
+        Loads("data:\n  source: ucf101\n  url: ../zips/UCF101_videos.zip\n");
+    }
+
+    [Fact]
     public void ClassNamesMustBeUnique()
     {
         Assert.Contains($"{File}:4:3: data.classes: class 'run' is listed more than once",

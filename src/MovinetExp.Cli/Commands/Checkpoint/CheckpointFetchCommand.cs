@@ -36,7 +36,7 @@ internal sealed class CheckpointFetchCommand : AsyncCommand<CheckpointFetchComma
             .StartAsync(async ctx =>
             {
                 var task = ctx.AddTask(entry.File, maxValue: 1);
-                checkpoint = await CheckpointSource.FetchAsync(new Uri(entry.Url), entry.File, entry.Sha256, catalog.CacheFolder,
+                checkpoint = await CheckpointSource.FetchAsync(entry, catalog,
                     new SyncProgress<(long Done, long? Total)>(p =>
                     {
                         if (p.Total is long total) task.MaxValue = total;
@@ -44,7 +44,10 @@ internal sealed class CheckpointFetchCommand : AsyncCommand<CheckpointFetchComma
                     }), cancellation);
                 task.Value = task.MaxValue;
             });
-        AnsiConsole.MarkupLineInterpolated($"checkpoint ready: [bold]{checkpoint!.Prefix}[/] (archive sha256 {checkpoint.Sha256})");
+        AnsiConsole.MarkupLineInterpolated($"checkpoint ready: [bold]{checkpoint!.Prefix}[/]");
+        // The digest on a line of its own, so it is never wrapped apart; then what it was checked against.
+        AnsiConsole.MarkupLineInterpolated($"archive sha256: {checkpoint.Sha256}");
+        AnsiConsole.MarkupLineInterpolated($"({checkpoint.DigestCheck})");
         return ExitCodes.Success;
     }
 }

@@ -4,7 +4,8 @@ namespace MovinetExp.Checkpoints.Format;
 
 /// <summary>
 /// Lists a checkpoint's tensors with dtype, shape and the sum of their values — a fingerprint to
-/// compare against TensorFlow's own reading. A tensor whose bytes cannot be read (missing shard,
+/// compare against TensorFlow's own reading. Every tensor's bytes are read and CRC-checked, those without
+/// a sum (strings, the object graph, variants) too; a tensor whose bytes cannot be read (missing shard,
 /// CRC mismatch) is reported as unavailable instead of failing the whole listing.
 /// </summary>
 public static class CheckpointInspector
@@ -23,11 +24,14 @@ public static class CheckpointInspector
     private static TensorSummary Summarize(TensorBundleReader reader, TensorEntry entry)
     {
         string dtype = entry.DType.Name();
-        // Strings and variants have no numeric sum; listing them needs no data at all.
-        if (entry.DType.ElementSize() is null || entry.DType is DType.Complex64 or DType.Complex128)
-            return new TensorSummary(entry.Key, dtype, entry.Shape, null);
         try
         {
+            // Strings, variants and complex numbers have no sum, but a corrupt one must still be reported.
+            if (entry.DType.ElementSize() is null || entry.DType is DType.Complex64 or DType.Complex128)
+            {
+                reader.VerifyChecksum(entry.Key);
+                return new TensorSummary(entry.Key, dtype, entry.Shape, null);
+            }
             double sum = 0;
             foreach (double value in reader.ReadAsDoubles(entry.Key)) sum += value;
             return new TensorSummary(entry.Key, dtype, entry.Shape, sum);

@@ -130,9 +130,31 @@ public sealed class TensorBundleReader : IDisposable
         }
         catch (InvalidDataException ex)
         {
-            throw new CheckpointException(
-                $"String tensor '{entry.Key}' in '{DataFilePath(entry.ShardId)}' is corrupt: {ex.Message}. " +
-                "Re-download or re-save the checkpoint.", ex);
+            throw CorruptLayout(entry, "String", ex);
+        }
+    }
+
+    /// <summary>
+    /// Reads a tensor of any dtype and checks its CRC32C the way TensorFlow's reader does: strings and
+    /// variants through their element layouts (their entry CRC is not over the stored bytes), every other
+    /// dtype over its byte range. Listing a checkpoint uses this for the tensors it has no numbers for.
+    /// </summary>
+    /// <exception cref="CheckpointException">The bytes are missing, truncated or fail a checksum.</exception>
+    public void VerifyChecksum(string key)
+    {
+        var entry = GetEntry(key);
+        switch (entry.DType)
+        {
+            case DType.String:
+                ReadStrings(key);
+                return;
+            case DType.Variant:
+                VerifyVariant(entry);
+                return;
+            default:
+                EnsureReadable(entry);
+                ReadRawBytes(entry);
+                return;
         }
     }
 
@@ -220,6 +242,22 @@ public sealed class TensorBundleReader : IDisposable
                 "this reader does not support sliced tensors. Re-save the checkpoint without variable partitioning.");
     }
 
+    private void VerifyVariant(TensorEntry entry)
+    {
+        EnsureReadable(entry);
+        var bytes = new byte[CheckedArrayLength(entry, entry.Size)];
+        ReadRange(entry, bytes);
+        try
+        {
+            uint actual = Crc32C.Mask(VariantTensorCodec.Checksum(bytes, entry.ElementCount));
+            if (actual != entry.MaskedCrc32C) throw CrcMismatch(entry, actual);
+        }
+        catch (InvalidDataException ex)
+        {
+            throw CorruptLayout(entry, "Variant", ex);
+        }
+    }
+
     private byte[] ReadRawBytes(TensorEntry entry)
     {
         var bytes = new byte[CheckedArrayLength(entry, entry.Size)];
@@ -297,6 +335,10 @@ public sealed class TensorBundleReader : IDisposable
         $"Tensor '{entry.Key}' fails its CRC32C check: the index '{IndexPath}' expects masked CRC 0x{entry.MaskedCrc32C:x8} " +
         $"but bytes [{entry.Offset}, {entry.Offset + entry.Size}) of '{DataFilePath(entry.ShardId)}' give 0x{actual:x8}. " +
         "The data file is corrupt or belongs to another checkpoint; re-download or re-save it.");
+
+    private CheckpointException CorruptLayout(TensorEntry entry, string kind, InvalidDataException ex) => new(
+        $"{kind} tensor '{entry.Key}' in '{DataFilePath(entry.ShardId)}' is corrupt: {ex.Message}. " +
+        "Re-download or re-save the checkpoint.", ex);
 
     private static CheckpointException WrongType(TensorEntry entry, string requested) => new(
         $"Tensor '{entry.Key}' has dtype {entry.DType.Name()} and cannot be read as {requested}.");

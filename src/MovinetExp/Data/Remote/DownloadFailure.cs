@@ -22,6 +22,9 @@ internal static class DownloadFailure
         _ => false,
     };
 
+    /// <summary>What went wrong, for a sentence that goes on after it (no final full stop).</summary>
+    public static string Describe(Exception ex) => ex.Message.TrimEnd('.', ' ');
+
     public static DataException From(Uri url, Exception ex) => ex is UriFormatException
         ? new($"Cannot download {url}: the server redirected to an address that cannot be downloaded (not an http or https URL: {ex.Message}). {LocalFileHint}", ex)
         : new($"Cannot download {url}: {ex.Message}. {LocalFileHint}", ex);

@@ -10,7 +10,7 @@ namespace MovinetExp.Data.Remote;
 /// <see cref="DataException"/> telling the user to download the whole file instead, because silently
 /// streaming gigabytes to read a few kilobytes is never what a caller of this class wants.
 /// </summary>
-public sealed class HttpRangeReader
+public sealed class HttpRangeReader : IByteRangeReader
 {
     private readonly HttpClient _client;
 
@@ -24,6 +24,8 @@ public sealed class HttpRangeReader
 
     /// <summary>The remote file.</summary>
     public Uri Url { get; }
+
+    public string Name => Url.ToString();
 
     /// <summary>Total length of the remote file, from a one-byte range request (HEAD is not always allowed on storage buckets).</summary>
     public async Task<long> GetLengthAsync(CancellationToken ct = default)

@@ -5,17 +5,18 @@ using MovinetExp.Common;
 namespace MovinetExp.Data.Remote;
 
 /// <summary>
-/// A zip file read over HTTP ranges, like Python's remotezip: only the end of the file and the
-/// central directory are fetched to list it, and only the chosen entries' bytes to extract them.
-/// This is what makes a 10-class subset of the 6.5 GB UCF101 zip cost a few hundred megabytes.
+/// A zip file read by byte ranges, like Python's remotezip: only the end of the file and the central
+/// directory are fetched to list it, and only the chosen entries' bytes to extract them. This is what
+/// makes a 10-class subset of the 6.5 GB UCF101 zip cost a few hundred megabytes over HTTP; a zip on
+/// local disk goes through the same code, so it gets the same entry checks.
 /// </summary>
 public sealed class RemoteZip
 {
     private const uint LocalHeaderSignature = 0x04034b50;
     private const int LocalHeaderSize = 30;
-    private readonly HttpRangeReader _reader;
+    private readonly IByteRangeReader _reader;
 
-    private RemoteZip(HttpRangeReader reader, long length, IReadOnlyList<RemoteZipEntry> entries)
+    private RemoteZip(IByteRangeReader reader, long length, IReadOnlyList<RemoteZipEntry> entries)
     {
         _reader = reader;
         Length = length;
@@ -29,9 +30,9 @@ public sealed class RemoteZip
     public IReadOnlyList<RemoteZipEntry> Entries { get; }
 
     /// <summary>Fetches the end-of-central-directory (and ZIP64 records when present), then the central directory.</summary>
-    public static async Task<RemoteZip> OpenAsync(HttpRangeReader reader, CancellationToken ct = default)
+    public static async Task<RemoteZip> OpenAsync(IByteRangeReader reader, CancellationToken ct = default)
     {
-        string name = reader.Url.ToString();
+        string name = reader.Name;
         long length = await reader.GetLengthAsync(ct);
         int tailLength = (int)Math.Min(length, ZipCentralDirectory.EocdSize + ZipCentralDirectory.MaxCommentLength + 20);
         long tailOffset = length - tailLength;
@@ -60,7 +61,7 @@ public sealed class RemoteZip
     /// <param name="progress">Receives the compressed bytes downloaded so far by this call.</param>
     public async Task<string> ExtractAsync(RemoteZipEntry entry, string targetFolder, IProgress<long>? progress = null, CancellationToken ct = default)
     {
-        string zipName = _reader.Url.ToString();
+        string zipName = _reader.Name;
         string destination = SafeEntryPath.Resolve(targetFolder, entry.Name, zipName);
         if (entry.IsDirectory)
             throw new DataException($"Zip entry '{entry.Name}' in {zipName} is a folder, not a file.");
@@ -103,15 +104,15 @@ public sealed class RemoteZip
     private async Task<long> DataStartAsync(RemoteZipEntry entry, CancellationToken ct)
     {
         if (entry.LocalHeaderOffset < 0 || entry.LocalHeaderOffset + LocalHeaderSize > Length)
-            throw new DataException($"Zip entry '{entry.Name}' in {_reader.Url}: its local header offset {entry.LocalHeaderOffset} is outside the file; the zip is corrupt.");
+            throw new DataException($"Zip entry '{entry.Name}' in {_reader.Name}: its local header offset {entry.LocalHeaderOffset} is outside the file; the zip is corrupt.");
         byte[] header = await _reader.ReadAsync(entry.LocalHeaderOffset, LocalHeaderSize, ct);
         if (BinaryPrimitives.ReadUInt32LittleEndian(header) != LocalHeaderSignature)
-            throw new DataException($"Zip entry '{entry.Name}' in {_reader.Url}: no local file header at offset {entry.LocalHeaderOffset}; the zip is corrupt.");
+            throw new DataException($"Zip entry '{entry.Name}' in {_reader.Name}: no local file header at offset {entry.LocalHeaderOffset}; the zip is corrupt.");
         int nameLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(26));
         int extraLength = BinaryPrimitives.ReadUInt16LittleEndian(header.AsSpan(28));
         long start = entry.LocalHeaderOffset + LocalHeaderSize + nameLength + extraLength;
         if (start + entry.CompressedSize > Length)
-            throw new DataException($"Zip entry '{entry.Name}' in {_reader.Url}: its data runs past the end of the file; the zip is corrupt.");
+            throw new DataException($"Zip entry '{entry.Name}' in {_reader.Name}: its data runs past the end of the file; the zip is corrupt.");
         return start;
     }
 

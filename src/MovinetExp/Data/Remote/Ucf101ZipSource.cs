@@ -4,9 +4,10 @@ using MovinetExp.Data.Sources;
 namespace MovinetExp.Data.Remote;
 
 /// <summary>
-/// UCF101 straight from its zip on a web server (entries <c>UCF101/&lt;Class&gt;/v_&lt;Class&gt;_gGG_cCC.avi</c>):
-/// classes come from the central directory, files are selected like any other source, and only the
-/// selected entries are downloaded into a cache folder, where later runs find them again.
+/// UCF101 straight from its zip on a web server or on local disk (a file:// URL; entries
+/// <c>UCF101/&lt;Class&gt;/v_&lt;Class&gt;_gGG_cCC.avi</c>): classes come from the central directory, files are
+/// selected like any other source, and only the selected entries are extracted into a cache folder,
+/// where later runs find them again.
 /// </summary>
 public static class Ucf101ZipSource
 {
@@ -21,10 +22,11 @@ public static class Ucf101ZipSource
         Uri zipUrl, string cacheFolder, SplitRequest request,
         IProgress<(long Done, long? Total)>? progress = null, HttpClient? client = null, CancellationToken ct = default)
     {
-        var zip = await RemoteZip.OpenAsync(new HttpRangeReader(zipUrl, client), ct);
+        var reader = ZipLocation.Reader(zipUrl, client);
+        var zip = await RemoteZip.OpenAsync(reader, ct);
         var (candidates, excluded, byName) = Catalogue(zip);
         string root = Path.GetFullPath(cacheFolder);
-        var chosen = SplitSelector.Select(root, candidates, excluded, request, $"zip {zipUrl}");
+        var chosen = SplitSelector.Select(root, candidates, excluded, request, $"zip {reader.Name}");
         var all = chosen.Train.Concat(chosen.Val).Concat(chosen.Test).ToList();
         long total = all.Sum(item => byName[item.Path].CompressedSize);
         long done = 0;
@@ -47,7 +49,7 @@ public static class Ucf101ZipSource
     public static async Task<IReadOnlyList<(string ClassName, int Videos)>> ListClassesAsync(
         Uri zipUrl, HttpClient? client = null, CancellationToken ct = default)
     {
-        var zip = await RemoteZip.OpenAsync(new HttpRangeReader(zipUrl, client), ct);
+        var zip = await RemoteZip.OpenAsync(ZipLocation.Reader(zipUrl, client), ct);
         return Catalogue(zip).Candidates
             .GroupBy(c => c.ClassName)
             .OrderBy(g => g.Key, StringComparer.Ordinal)

@@ -5,7 +5,8 @@ namespace MovinetExp.Data.Sources;
 /// <summary>
 /// A dataset laid out as folders: <c>root/&lt;Class&gt;/*.avi</c> (one pool, split by the request), or
 /// <c>root/train|val|test/&lt;Class&gt;/*.avi</c> (the folders define the splits; val may be absent and is
-/// then carved from train). Videos may sit in subfolders of a class folder.
+/// then carved from train). Videos may sit in subfolders of a class folder; links are followed, each real
+/// folder once (see <see cref="DirectoryWalk"/>), and links that cannot be resolved are excluded with the reason.
 /// </summary>
 public static class FolderSource
 {
@@ -54,12 +55,15 @@ public static class FolderSource
         {
             string className = Path.GetFileName(classDir);
             if (className.StartsWith('.')) continue; // hidden folders (.git, .DS_Store dirs) are never classes
-            foreach (string file in Directory.EnumerateFiles(classDir, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+            var tree = DirectoryWalk.Files(classDir);
+            foreach (string file in tree.Files)
             {
                 string? problem = ProblemWith(file);
                 if (problem is null) candidates.Add(new VideoCandidate(file, className, partition));
                 else excluded.Add(new ExcludedFile(file, problem));
             }
+            excluded.AddRange(tree.Problems);
+            excluded.AddRange(tree.Skipped);
         }
     }
 

@@ -7,26 +7,33 @@ namespace MovinetExp.Tests.Data.Remote;
 
 /// <summary>
 /// A minimal HTTP/1.1 server on 127.0.0.1 that serves one file with Range support, counts the body
-/// bytes it sends, and can misbehave on purpose: ignore ranges, or drop the connection after N bytes.
+/// bytes it sends, and can misbehave on purpose: ignore ranges, drop the connection or stall after N
+/// bytes, answer an error status, or serve other content from one request to the next.
 /// Written on TcpListener so the tests control exactly what goes over the wire.
 /// </summary>
 internal sealed partial class LoopbackFileServer : IDisposable
 {
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly byte[] _content;
     private readonly CancellationTokenSource _stop = new();
     private long _bodyBytesSent;
     private long _dropAfter = -1;
+    private long _stallAfter = -1;
 
     public LoopbackFileServer(byte[] content)
     {
-        _content = content;
+        Content = content;
         _listener.Start();
         Url = new Uri($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/file.bin");
         _ = Task.Run(AcceptLoopAsync);
     }
 
     public Uri Url { get; }
+
+    /// <summary>What later requests are served (e.g. an HTML error page first, then the real file).</summary>
+    public byte[] Content { get; set; }
+
+    /// <summary>When set, every request is answered with this status and an empty body (e.g. 404).</summary>
+    public int? Status { get; set; }
 
     /// <summary>Body bytes sent over all requests so far.</summary>
     public long BodyBytesSent => Interlocked.Read(ref _bodyBytesSent);
@@ -39,6 +46,9 @@ internal sealed partial class LoopbackFileServer : IDisposable
 
     /// <summary>Close the connection once this many more body bytes were sent (one time only).</summary>
     public void DropConnectionAfter(long bytes) => Interlocked.Exchange(ref _dropAfter, BodyBytesSent + bytes);
+
+    /// <summary>Stop sending, but keep the connection open, once this many more body bytes were sent (one time only).</summary>
+    public void StallAfter(long bytes) => Interlocked.Exchange(ref _stallAfter, BodyBytesSent + bytes);
 
     public void Dispose()
     {
@@ -70,7 +80,13 @@ internal sealed partial class LoopbackFileServer : IDisposable
                 string? range = await ReadRangeHeaderAsync(stream);
                 if (range is null) return;
                 lock (RangeHeaders) RangeHeaders.Add(range);
-                long first = 0, last = _content.Length - 1;
+                if (Status is int code)
+                {
+                    await WriteAsync(stream, $"HTTP/1.1 {code} Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                    return;
+                }
+                byte[] content = Content;
+                long first = 0, last = content.Length - 1;
                 string status = "200 OK";
                 string extra = "";
                 Match m = RangePattern().Match(range);
@@ -78,24 +94,24 @@ internal sealed partial class LoopbackFileServer : IDisposable
                 {
                     first = long.Parse(m.Groups[1].Value);
                     if (m.Groups[2].Value.Length > 0) last = Math.Min(last, long.Parse(m.Groups[2].Value));
-                    if (first >= _content.Length)
+                    if (first >= content.Length)
                     {
-                        await WriteAsync(stream, $"HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{_content.Length}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+                        await WriteAsync(stream, $"HTTP/1.1 416 Range Not Satisfiable\r\nContent-Range: bytes */{content.Length}\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                         return;
                     }
                     status = "206 Partial Content";
-                    extra = $"Content-Range: bytes {first}-{last}/{_content.Length}\r\n";
+                    extra = $"Content-Range: bytes {first}-{last}/{content.Length}\r\n";
                 }
                 long length = last - first + 1;
                 await WriteAsync(stream, $"HTTP/1.1 {status}\r\nContent-Length: {length}\r\n{extra}Accept-Ranges: bytes\r\nConnection: close\r\n\r\n");
-                await SendBodyAsync(client, stream, first, length);
+                await SendBodyAsync(client, stream, content, first, length);
             }
             catch (IOException) { }
             catch (SocketException) { }
         }
     }
 
-    private async Task SendBodyAsync(TcpClient client, NetworkStream stream, long first, long length)
+    private async Task SendBodyAsync(TcpClient client, NetworkStream stream, byte[] content, long first, long length)
     {
         long offset = first, remaining = length;
         while (remaining > 0)
@@ -113,9 +129,21 @@ internal sealed partial class LoopbackFileServer : IDisposable
                 }
                 chunk = (int)Math.Min(chunk, allowed);
             }
+            long stallAt = Interlocked.Read(ref _stallAfter);
+            if (stallAt >= 0)
+            {
+                long allowed = stallAt - BodyBytesSent;
+                if (allowed <= 0)
+                {
+                    Interlocked.Exchange(ref _stallAfter, -1);
+                    await Task.Delay(Timeout.Infinite, _stop.Token).ContinueWith(_ => { }); // silent until the server stops
+                    return;
+                }
+                chunk = (int)Math.Min(chunk, allowed);
+            }
             // Counted before writing so the count never lags behind what the client has received.
             Interlocked.Add(ref _bodyBytesSent, chunk);
-            await stream.WriteAsync(_content.AsMemory((int)offset, chunk));
+            await stream.WriteAsync(content.AsMemory((int)offset, chunk));
             offset += chunk;
             remaining -= chunk;
         }

@@ -36,6 +36,25 @@ public class VerifiedDownloadTests
     }
 
     [Fact]
+    public async Task ALaterDownloadThatDiffersFromTheRecordIsRefusedAndNotKept()
+    {
+        using var server = new LoopbackFileServer(Content);
+        string destination = Path.Combine(TestPaths.NewScratchFolder("vd"), "a0.tar.gz");
+        var first = await VerifiedDownload.EnsureAsync(server.Url, destination);
+        Assert.Equal(DigestCheck.RecordedNow, first.Check);
+
+        File.Delete(destination); // the record stays
+        server.Content = Content.Reverse().ToArray();
+        var ex = await Assert.ThrowsAsync<DataException>(() => VerifiedDownload.EnsureAsync(server.Url, destination));
+
+        Assert.Contains(FileHashes.Sha256(Content), ex.Message);
+        Assert.Contains(VerifiedDownload.RecordPath(destination), ex.Message);
+        Assert.False(File.Exists(destination));
+        server.Content = Content;
+        Assert.Equal(DigestCheck.MatchesRecord, (await VerifiedDownload.EnsureAsync(server.Url, destination)).Check);
+    }
+
+    [Fact]
     public async Task AnExpectedHashMismatchRemovesTheDownload()
     {
         using var server = new LoopbackFileServer(Content);

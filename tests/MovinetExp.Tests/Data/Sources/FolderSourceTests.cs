@@ -132,6 +132,51 @@ public class FolderSourceTests
     }
 
     [Fact]
+    public void ASymlinkThatLoopsToItselfIsExcludedWithItsReason()
+    {
+        string root = DatasetFolders.Ucf101Like(["Alpha"], groups: 2, clipsPerGroup: 1);
+        string loop = Path.Combine(root, "Alpha", "v_Alpha_g03_c01.avi");
+        File.CreateSymbolicLink(loop, loop);
+
+        var splits = FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(1), SplitCounts.All));
+
+        Assert.Equal(2, splits.Train.Count);
+        var excluded = Assert.Single(splits.Excluded, e => e.Path == loop);
+        Assert.Contains("symbolic link", excluded.Reason);
+    }
+
+    [Fact]
+    public void DirectoryLinkCyclesAreWalkedOnceAndTheListingEnds()
+    {
+        // Two links back to the root: following them blindly multiplies the paths with every level.
+        string root = DatasetFolders.Ucf101Like(["Alpha", "Beta"], groups: 2, clipsPerGroup: 1);
+        Directory.CreateSymbolicLink(Path.Combine(root, "Alpha", "up"), "..");
+        Directory.CreateSymbolicLink(Path.Combine(root, "Beta", "up"), "..");
+
+        var load = Task.Run(() => FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All)));
+
+        Assert.True(load.Wait(TimeSpan.FromSeconds(20)), "listing a folder with a directory link cycle did not end within 20 s");
+        var splits = load.Result;
+        Assert.Equal(
+            ["v_Alpha_g01_c01.avi", "v_Alpha_g02_c01.avi", "v_Beta_g01_c01.avi", "v_Beta_g02_c01.avi"],
+            splits.Train.Select(i => Path.GetFileName(i.Path)).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void ALinkedClassFolderIsFollowed()
+    {
+        string elsewhere = DatasetFolders.Ucf101Like(["Alpha"], groups: 2, clipsPerGroup: 1);
+        string root = DatasetFolders.Ucf101Like(["Beta"], groups: 1, clipsPerGroup: 1);
+        Directory.CreateSymbolicLink(Path.Combine(root, "Alpha"), Path.Combine(elsewhere, "Alpha"));
+
+        var splits = FolderSource.Load(root, new SplitRequest(ClassSelection.FirstN(2), SplitCounts.All));
+
+        Assert.Equal(["Alpha", "Beta"], splits.ClassNames);
+        Assert.Equal(2, splits.Train.Count(i => i.ClassName == "Alpha"));
+        Assert.All(splits.Train, i => Assert.StartsWith(root, i.Path));
+    }
+
+    [Fact]
     public void AMissingFolderIsADataException()
     {
         var ex = Assert.Throws<DataException>(() => FolderSource.Load("/nonexistent/ucf", new SplitRequest(ClassSelection.FirstN(1), SplitCounts.All)));
