@@ -10,6 +10,12 @@ using Spectre.Console.Cli;
 // Before LibTorch allocates anything: large tensors reuse freed heap memory instead of fresh mmaps.
 NativeHeap.KeepFreedMemoryForReuse();
 
+// Every convolution problem is checked against float64 on first use; when the preferred kernel is wrong on
+// this CPU the router switches to one that passed, and the user is told in one line (README, "Correct
+// numbers on every CPU").
+MovinetExp.Numerics.ConvRouter.Rerouted += route => Diagnostics.Warning("numerics:", route.Problem.ToString(),
+    $"{route.Preferred} gave wrong results on this CPU (error {route.Checks[0].WorstError:0.0E+0}); using {route.Algorithm}, which passed");
+
 // Host: configuration (MOVINET_* environment variables), logging and DI for the commands.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "movinet" });
 builder.Logging.ClearProviders();

@@ -1,3 +1,4 @@
+using MovinetExp.Cli.Commands.Doctor;
 using MovinetExp.Cli.Commands.Bench;
 using MovinetExp.Cli.Commands.Checkpoint;
 using MovinetExp.Cli.Commands.Data;
@@ -76,5 +77,9 @@ internal static class CommandCatalog
             .WithDescription("Measure loading, inference, training and streaming speed (median of 5+ repetitions).")
             .WithExample("bench", "--json")
             .WithExample("bench", "--only", "infer", "--only", "stream", "--threads", "2");
+        config.AddCommand<DoctorCommand>("doctor")
+            .WithDescription("Check every convolution a model runs on this CPU against float64: CPU, oneDNN, kernels, errors (exit 5 if any is wrong).")
+            .WithExample("doctor")
+            .WithExample("doctor", "--model", "a2", "--variant", "stream", "--resolution", "224", "--full");
     }
 }

@@ -198,7 +198,10 @@ public sealed class ExperimentRunner
         log.LogInformation("final model saved as a TensorFlow checkpoint: {Prefix}", prefix);
         timings["reports"] = Lap(clock);
 
-        EnvironmentJson.Write(run.EnvironmentJson, environment with { FinishedUtc = DateTime.UtcNow, TimingsSeconds = timings });
+        EnvironmentJson.Write(run.EnvironmentJson, environment with
+        {
+            FinishedUtc = DateTime.UtcNow, TimingsSeconds = timings, Numerics = RunNumerics.Record(),
+        });
         run.WriteStatus(RunState.Completed, outcome.LastEpoch);
         ReportHtml.Write(run);
         log.LogInformation("test accuracy {Top1:F4}, top-{K} {TopK:F4}, loss {Loss:F4}; expectations {Result}",

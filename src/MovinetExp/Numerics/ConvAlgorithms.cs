@@ -49,8 +49,8 @@ public static class ConvAlgorithms
             throw new ArgumentException($"Gemm computes pointwise convolutions only, not {problem}.");
         using var scope = NewDisposeScope();
         var rows = x.permute(0, 2, 3, 4, 1);
-        var y = nn.functional.linear(rows, weight.flatten(1), bias);
-        return y.permute(0, 4, 1, 2, 3).MoveToOuterDisposeScope();
+        var y = nn.functional.linear(rows, weight.flatten(1), bias).permute(0, 4, 1, 2, 3);
+        return (problem.ChannelsLast ? y : y.contiguous()).MoveToOuterDisposeScope();
     }
 
     /// <summary>

@@ -6,12 +6,21 @@ namespace MovinetExp.Numerics;
 /// Runs one algorithm on one problem with seeded random data at the problem's real shape and layout,
 /// and compares it with the same convolution in float64 on contiguous tensors (LibTorch's reference
 /// CPU convolution: oneDNN does not take float64, so no oneDNN kernel is involved). Training problems
-/// also compare the input and weight gradients. The data come from a private generator: checking never
-/// moves the global random stream that training draws from.
+/// also check the input and weight gradients. <see cref="ConvCheckCoverage.Sampled"/> (start-up) recomputes
+/// parts of the output and checks the gradients through an identity; <see cref="ConvCheckCoverage.Full"/>
+/// (doctor --full, the tests) recomputes everything. The data come from a private generator: checking
+/// never moves the global random stream that training draws from.
 /// </summary>
 public static class ConvCheck
 {
-    public static ConvCheckResult Run(ConvProblem problem, ConvAlgorithm algorithm)
+    public static ConvCheckResult Run(ConvProblem problem, ConvAlgorithm algorithm,
+        ConvCheckCoverage coverage = ConvCheckCoverage.Sampled) =>
+        Run(problem, algorithm, coverage, (x, weight, bias) => ConvAlgorithms.Run(algorithm, x, weight, bias, problem));
+
+    /// <summary>Checks <paramref name="compute"/> as if it were <paramref name="algorithm"/> (tests inject
+    /// wrong implementations here to see the check fail).</summary>
+    internal static ConvCheckResult Run(ConvProblem problem, ConvAlgorithm algorithm, ConvCheckCoverage coverage,
+        Func<Tensor, Tensor, Tensor?, Tensor> compute)
     {
         var clock = System.Diagnostics.Stopwatch.StartNew();
         using var scope = NewDisposeScope();
@@ -25,12 +34,13 @@ public static class ConvCheck
             weight.requires_grad_(true);
         }
 
-        var output = ConvAlgorithms.Run(algorithm, x, weight, bias, problem);
+        var output = compute(x, weight, bias);
+        if (coverage == ConvCheckCoverage.Full)
+            return FullCheck(problem, algorithm, x, weight, bias, output, generator, clock);
         double outputError = ReferenceRegions(problem).Max(region => RegionError(problem, region, x, weight, bias, output));
         if (!training) return new ConvCheckResult(problem, algorithm, outputError, null, null, clock.Elapsed.TotalSeconds);
 
-        var outputGradient = randn(output.shape, generator: generator);
-        if (problem.ChannelsLast) outputGradient = MemoryLayout.ToChannelsLast(outputGradient);
+        var outputGradient = RandomOutputGradient(problem, output, generator);
         var gradients = autograd.grad(new[] { output }, new[] { x, weight }, new[] { outputGradient });
         // Without bias the convolution is linear in x and in w, so <gy, y> = <dL/dx, x> = <dL/dw, w> for
         // the gradients of L = <gy, y>. Checking both identities in float64 covers every element of both
@@ -43,6 +53,30 @@ public static class ConvCheck
             Finite(Math.Abs(gradient.to(float64).mul(operand.detach().to(float64)).sum().item<double>() - expected) / scale);
         return new ConvCheckResult(problem, algorithm, outputError, Identity(gradients[0], x), Identity(gradients[1], weight),
             clock.Elapsed.TotalSeconds);
+    }
+
+    /// <summary>Every output element, and both gradients element by element, against float64 autograd.</summary>
+    private static ConvCheckResult FullCheck(ConvProblem problem, ConvAlgorithm algorithm, Tensor x, Tensor weight,
+        Tensor? bias, Tensor output, Generator generator, System.Diagnostics.Stopwatch clock)
+    {
+        bool training = problem.Pass == ConvPass.Training;
+        var x64 = x.detach().contiguous().to(float64).requires_grad_(training);
+        var weight64 = weight.detach().to(float64).requires_grad_(training);
+        var output64 = nn.functional.conv3d(x64, weight64, bias?.to(float64), problem.Stride.ToArray(),
+            problem.Padding.ToArray(), groups: problem.Groups);
+        double outputError = RelativeError(output, output64);
+        if (!training) return new ConvCheckResult(problem, algorithm, outputError, null, null, clock.Elapsed.TotalSeconds);
+        var outputGradient = RandomOutputGradient(problem, output, generator);
+        var gradients = autograd.grad(new[] { output }, new[] { x, weight }, new[] { outputGradient });
+        var gradients64 = autograd.grad(new[] { output64 }, new[] { x64, weight64 }, new[] { outputGradient.contiguous().to(float64) });
+        return new ConvCheckResult(problem, algorithm, outputError, RelativeError(gradients[0], gradients64[0]),
+            RelativeError(gradients[1], gradients64[1]), clock.Elapsed.TotalSeconds);
+    }
+
+    private static Tensor RandomOutputGradient(ConvProblem problem, Tensor output, Generator generator)
+    {
+        var gradient = randn(output.shape, generator: generator);
+        return problem.ChannelsLast ? MemoryLayout.ToChannelsLast(gradient) : gradient;
     }
 
     /// <summary>

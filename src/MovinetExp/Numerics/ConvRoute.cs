@@ -6,9 +6,13 @@ namespace MovinetExp.Numerics;
 /// </summary>
 public sealed record ConvRoute(ConvProblem Problem, ConvAlgorithm Algorithm, IReadOnlyList<ConvCheckResult> Checks)
 {
+    /// <summary>Position in first-use order within the process.</summary>
+    public int Order { get; init; }
+
     public ConvAlgorithm Preferred => ConvAlgorithms.For(Problem)[0];
 
-    public bool Rerouted => Algorithm != Preferred;
+    /// <summary>The preferred algorithm failed its check here and another one is used.</summary>
+    public bool Rerouted => Checks.Count > 1 && Verified;
 
     /// <summary>False only when no algorithm passed; then the tool refuses to compute (never a silent
     /// wrong number).</summary>

@@ -25,17 +25,19 @@ public static class ConvRouter
     public static bool CheckingEnabled { get; set; } = Environment.GetEnvironmentVariable("MOVINET_CONV_CHECK") != "0";
 
     /// <summary>Every problem routed so far in this process, in first-use order.</summary>
-    public static IReadOnlyList<ConvRoute> All => Routes.Values.OrderBy(r => r.Checks.Count > 0 ? r.Checks[0].Seconds : 0)
-        .ToArray();
+    public static IReadOnlyList<ConvRoute> All => Routes.Values.OrderBy(r => r.Order).ToArray();
+
+    /// <summary>Checker of one candidate; tests replace it to see routing react to a wrong algorithm.</summary>
+    internal static Func<ConvProblem, ConvAlgorithm, ConvCheckResult> Checker { get; set; } =
+        (problem, algorithm) => ConvCheck.Run(problem, algorithm);
 
     public static ConvAlgorithm Choose(ConvProblem problem)
     {
-        if (!RoutingEnabled) return ConvAlgorithm.LibTorch;
         if (Routes.TryGetValue(problem, out var known)) return Known(known);
         lock (CheckLock)
         {
             if (Routes.TryGetValue(problem, out known)) return Known(known);
-            var route = Decide(problem);
+            var route = Decide(problem) with { Order = Routes.Count };
             Routes[problem] = route;
             if (route.Rerouted && route.Verified) Rerouted?.Invoke(route);
             return Known(route);
@@ -48,12 +50,13 @@ public static class ConvRouter
 
     private static ConvRoute Decide(ConvProblem problem)
     {
+        if (!RoutingEnabled) return new ConvRoute(problem, ConvAlgorithm.LibTorch, Array.Empty<ConvCheckResult>());
         var candidates = ConvAlgorithms.For(problem);
         if (!CheckingEnabled) return new ConvRoute(problem, candidates[0], Array.Empty<ConvCheckResult>());
         var checks = new List<ConvCheckResult>();
         foreach (var algorithm in candidates)
         {
-            var result = ConvCheck.Run(problem, algorithm);
+            var result = Checker(problem, algorithm);
             checks.Add(result);
             if (result.Passed) return new ConvRoute(problem, algorithm, checks);
         }

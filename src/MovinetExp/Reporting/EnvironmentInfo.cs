@@ -27,6 +27,8 @@ public sealed record EnvironmentInfo
     public required string CommandLine { get; init; }
     public required DateTime StartedUtc { get; init; }
     public DateTime? FinishedUtc { get; init; }
+    /// <summary>Which convolution kernels computed the run's numbers and how they were checked.</summary>
+    public NumericsRecord? Numerics { get; init; }
     /// <summary>Named wall-clock durations in seconds (e.g. "data_loading", "training", "evaluation").</summary>
     public IReadOnlyDictionary<string, double>? TimingsSeconds { get; init; }
 }

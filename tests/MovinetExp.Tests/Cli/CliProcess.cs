@@ -21,7 +21,13 @@ internal static class CliProcess
     public static CliResult Run(string workingDirectory, params string[] arguments) => Run(Timeout, workingDirectory, arguments);
 
     /// <summary>Runs the tool, failing the test when it has not finished within <paramref name="timeout"/>.</summary>
-    public static CliResult Run(TimeSpan timeout, string workingDirectory, params string[] arguments)
+    public static CliResult Run(TimeSpan timeout, string workingDirectory, params string[] arguments) =>
+        Run(workingDirectory, timeout, new Dictionary<string, string?>(), arguments);
+
+    /// <summary>Runs the tool with <paramref name="environment"/> set (null removes a variable) on top of
+    /// this process's environment.</summary>
+    public static CliResult Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment,
+        params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "movinet.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project should reference MovinetExp.Cli");
@@ -37,6 +43,7 @@ internal static class CliProcess
         // Keep the child off the network and out of the user's cache.
         start.Environment["MOVINET_CACHE"] = Path.Combine(workingDirectory, "cache");
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment) start.Environment[name] = value;
 
         using var process = Process.Start(start)!;
         var output = process.StandardOutput.ReadToEndAsync();

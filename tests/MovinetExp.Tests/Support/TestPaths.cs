@@ -11,6 +11,7 @@ public static class TestPaths
     public static string Shared => SharedRoot.Value;
     public static string CheckpointFixtures => Path.Combine(Shared, "fixtures", "tf-checkpoints");
     public static string Videos => Path.Combine(Shared, "data", "videos");
+    public static string Parity => Path.Combine(Shared, "fixtures", "parity");
     public static string Kinetics600Labels => Path.Combine(Shared, "data", "labels", "kinetics_600_labels.txt");
 
     /// <summary>A new empty folder under the system temp folder, unique per call.</summary>
