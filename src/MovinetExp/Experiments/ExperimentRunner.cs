@@ -29,20 +29,28 @@ public sealed class ExperimentRunner
         var run = request.ResumeDirectory != null
             ? RunFolder.Open(request.ResumeDirectory)
             : RunFolder.Create(request.RunsRoot, spec.Name, SpecHash.Of(spec), DateTime.UtcNow);
+        // Before anything is written to the folder: a second process must leave a live run untouched (exit 2).
+        using var runLock = RunLock.Acquire(run);
+        var previous = run.ReadStatus();
+        run.WriteStatus(RunState.Running, previous.LastCompletedEpoch);
         using var logFile = new RunLogProvider(run.LogTxt);
         using var runLoggers = LoggerFactory.Create(b => b.AddProvider(logFile).SetMinimumLevel(LogLevel.Information));
         var log = new CompositeLogger(runLoggers.CreateLogger("run"), _loggers.CreateLogger("run"));
         var status = new SyncProgress<string>(message => { log.LogInformation("{Phase}", message); progress?.Report(new ExperimentProgress(message, null, spec.Train.Epochs)); });
         var started = DateTime.UtcNow;
-        int? lastEpoch = null;
+        // A resumed run that stops before its first new epoch still has the epochs it finished before.
+        int? lastEpoch = previous.LastCompletedEpoch;
         try
         {
+            // Holding the lock, a "running" status can only have been left by a process that is gone.
+            if (request.ResumeDirectory != null && previous.State == RunState.Running)
+                log.LogWarning("{Stale}", RunLiveness.Describe(run, previous));
             return await RunInFolderAsync(request, run, log, status, progress, e => lastEpoch = e, started, cancellation);
         }
         catch (OperationCanceledException)
         {
             log.LogWarning("interrupted; finished epochs are saved: resume with `dotnet movinet run --resume {Run}`", run.Directory);
-            run.WriteStatus(RunState.Interrupted, lastEpoch, "interrupted (Ctrl+C); resume with `dotnet movinet run --resume " + run.Directory + "`");
+            run.WriteStatus(RunState.Interrupted, lastEpoch, "interrupted (Ctrl+C or SIGTERM); resume with `dotnet movinet run --resume " + run.Directory + "`");
             throw;
         }
         catch (Exception e)

@@ -69,6 +69,46 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
     }
 
     [Fact]
+    public async Task ResumeStoppedBeforeItsFirstNewEpochStillRecordsTheEpochsFinishedBefore()
+    {
+        var spec = tiny.Spec("name=tiny-resume-stop", "model.freeze=backbone");
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(spec), cancel.Token, epoch => { if (epoch.Epoch == 1) cancel.Cancel(); }));
+        var run = RunFolder.Open(Assert.Single(Directory.GetDirectories(Path.Combine(tiny.RunsRoot, spec.Name))));
+
+        // Ctrl+C or SIGTERM again, before the resumed run finishes an epoch.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(SpecLoader.Load(run.SpecResolvedYaml), run.Directory), new CancellationToken(canceled: true)));
+
+        var status = run.ReadStatus();
+        Assert.Equal(RunState.Interrupted, status.State);
+        Assert.Equal(1, status.LastCompletedEpoch);
+        Assert.Equal([1], HistoryLog.Read(run.HistoryCsv).Select(r => r.Epoch));
+    }
+
+    [Fact]
+    public async Task ResumingARunAnotherWriterHoldsFailsWithoutTouchingItsFiles()
+    {
+        var spec = tiny.Spec("name=tiny-held", "model.freeze=backbone");
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(spec), cancel.Token, epoch => { if (epoch.Epoch == 1) cancel.Cancel(); }));
+        var run = RunFolder.Open(Assert.Single(Directory.GetDirectories(Path.Combine(tiny.RunsRoot, spec.Name))));
+        string[] files = [run.StatusJson, run.HistoryCsv, run.LogTxt];
+        var before = files.Select(File.ReadAllBytes).ToList();
+
+        using (RunLock.Acquire(run)) // another writer (flock conflicts between two opens in one process too)
+        {
+            var refused = await Assert.ThrowsAsync<SpecException>(() =>
+                TinyExperiments.RunAsync(tiny.Request(SpecLoader.Load(run.SpecResolvedYaml), run.Directory)));
+            Assert.Contains("is in use", refused.Message);
+        }
+
+        Assert.Equal(before, files.Select(File.ReadAllBytes).ToList());
+    }
+
+    [Fact]
     public async Task RunFolderHoldsEveryRecordAndAModelThatReproducesTheMetrics()
     {
         var recorded = await tiny.ReferenceRunAsync();
@@ -79,7 +119,7 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
                      Path.Combine(run.ModelDirectory, "checkpoint"), Path.Combine(run.ModelDirectory, "ckpt-1.index"),
                      Path.Combine(run.ModelDirectory, "labels.txt") })
             Assert.True(File.Exists(file), $"missing {file}");
-        Assert.Equal(new RunStatus(RunState.Completed, 4, null, default), run.ReadStatus() with { UpdatedUtc = default });
+        Assert.Equal(new RunStatus(RunState.Completed, 4, null, default), run.ReadStatus() with { UpdatedUtc = default, Pid = null, Host = null, ProcessStartedUtc = null });
         Assert.Equal("move_left\nmove_right\n", File.ReadAllText(run.LabelsTxt));
         Assert.Equal("path,reason\n", File.ReadAllText(run.SkippedFilesCsv));
         Assert.Equal([1, 2, 3, 4], HistoryLog.Read(run.HistoryCsv).Select(r => r.Epoch));
