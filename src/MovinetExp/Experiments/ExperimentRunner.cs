@@ -66,7 +66,16 @@ public sealed class ExperimentRunner
     {
         var spec = request.Spec;
         var timings = new Dictionary<string, double>();
+        // Peak resident memory (MiB) per phase, for environment.json: where a run's memory goes (issue #14).
+        var peaks = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
+        ProcessMemory.ResetPeak();
+        void EndPhase(string name, long? peakBytes = null)
+        {
+            timings[name] = Lap(clock);
+            peaks[name] = Mib(Math.Max(peakBytes ?? 0, ProcessMemory.PeakResidentBytes()))!.Value;
+            ProcessMemory.ResetPeak();
+        }
         bool resuming = request.ResumeDirectory != null;
         if (!resuming) AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(spec));
         log.LogInformation("run folder {Run}", run.Directory);
@@ -79,13 +88,13 @@ public sealed class ExperimentRunner
         var classNames = dataset.Splits.ClassNames;
         AtomicFile.WriteAllText(run.LabelsTxt, string.Join("\n", classNames) + "\n");
         AtomicFile.WriteAllText(run.DataFilesCsv, dataset.Manifest.Text);
-        timings["data_preparation"] = Lap(clock);
+        EndPhase("data_preparation");
 
         // Model.
         var prepared = await ModelPreparation.PrepareAsync(spec, request.SpecDirectory, request.RunsRoot, classNames.Count, request.Catalog,
             device, log, status, cancellation);
         using var model = prepared.Model;
-        timings["model_preparation"] = Lap(clock);
+        EndPhase("model_preparation");
 
         var environment = new EnvironmentInfo
         {
@@ -137,20 +146,25 @@ public sealed class ExperimentRunner
         var resumeFrom = resuming ? store.Latest() : null;
         if (resumeFrom != null) history.TruncateAfter(resumeFrom.Epoch);
         var tensorBoard = spec.Train.Tensorboard ? new TensorBoardLog(run.Directory) : null;
+        long trainingPeak = 0; // the trainer measures each phase of an epoch on its own
         var outcome = trainer.Run(data, store, resumeFrom, report =>
         {
+            if (report.PeakResident is { } phases)
+                trainingPeak = Math.Max(trainingPeak, Math.Max(phases.Train, Math.Max(phases.BnRecompute ?? 0, phases.Eval ?? 0)));
             tensorBoard?.Epoch(report);
             history.Append(new HistoryRow(report.Epoch, report.Train.Loss, report.Train.Accuracy, report.Validation?.Loss,
-                report.Validation?.Accuracy, report.LearningRate, report.Duration.TotalSeconds));
+                report.Validation?.Accuracy, report.LearningRate, report.Duration.TotalSeconds,
+                Mib(report.PeakResident?.Train), Mib(report.PeakResident?.BnRecompute), Mib(report.PeakResident?.Eval)));
             run.WriteStatus(RunState.Running, report.Epoch);
             epochFinished(report.Epoch);
-            log.LogInformation("epoch {Epoch}: train loss {Loss:F4} acc {Acc:F4}; val {Val}; {Seconds:F1}s; resident memory {Rss:F0} MB",
+            log.LogInformation("epoch {Epoch}: train loss {Loss:F4} acc {Acc:F4}; val {Val}; {Seconds:F1}s; resident memory {Rss:F0} MB (peak MiB: train {Train}, bn recompute {Bn}, eval {Eval})",
                 report.Epoch, report.Train.Loss, report.Train.Accuracy,
                 report.Validation == null ? "-" : $"loss {report.Validation.Loss:F4} acc {report.Validation.Accuracy:F4}",
-                report.Duration.TotalSeconds, report.ResidentBytes / 1e6);
+                report.Duration.TotalSeconds, report.ResidentBytes / 1e6,
+                MibText(report.PeakResident?.Train), MibText(report.PeakResident?.BnRecompute), MibText(report.PeakResident?.Eval));
             progress?.Report(new ExperimentProgress(null, null, spec.Train.Epochs, report));
         }, new SyncProgress<StepProgress>(step => progress?.Report(new ExperimentProgress(null, step, spec.Train.Epochs))), status, cancellation);
-        timings["training"] = Lap(clock);
+        EndPhase("training", trainingPeak);
 
         if (outcome.BestEpoch != outcome.LastEpoch && data.Validation != null)
         {
@@ -163,7 +177,7 @@ public sealed class ExperimentRunner
         var test = ClipEvaluation.Evaluate(model, dataset.Splits.Test, evalOptions, spec.Eval.ClipsPerVideo, classNames, spec.Eval.TopK,
             device, OnSkipped, cancellation);
         var checks = Expectations.Evaluate(ThresholdsOf(spec.Expect), test).ToList();
-        timings["evaluation"] = Lap(clock);
+        EndPhase("evaluation");
 
         if (spec.Eval.RandomBackboneBaseline)
         {
@@ -181,7 +195,8 @@ public sealed class ExperimentRunner
                 checks.Add(new ExpectationCheck("min_gain_over_baseline", minGain, gain, gain >= minGain,
                     $"{test.Top1Accuracy:F4} vs random backbone {baseline.Top1Accuracy:F4}"));
             }
-            timings["baseline"] = Lap(clock);
+            timings["baseline"] = Lap(clock); // no peak: its own training resets the peak by phase
+            ProcessMemory.ResetPeak();
         }
 
         MetricsWriter.Write(run.MetricsJson, new RunMetrics(test, checks));
@@ -193,9 +208,9 @@ public sealed class ExperimentRunner
         string prefix = MovinetCheckpointWriter.Save(model, run.ModelDirectory);
         File.Copy(run.LabelsTxt, Path.Combine(run.ModelDirectory, "labels.txt"), overwrite: true);
         log.LogInformation("final model saved as a TensorFlow checkpoint: {Prefix}", prefix);
-        timings["reports"] = Lap(clock);
+        EndPhase("reports");
 
-        EnvironmentJson.Write(run.EnvironmentJson, environment with { FinishedUtc = DateTime.UtcNow, TimingsSeconds = timings });
+        EnvironmentJson.Write(run.EnvironmentJson, environment with { FinishedUtc = DateTime.UtcNow, TimingsSeconds = timings, PeakRssMb = peaks });
         run.WriteStatus(RunState.Completed, outcome.LastEpoch);
         ReportHtml.Write(run);
         log.LogInformation("test accuracy {Top1:F4}, top-{K} {TopK:F4}, loss {Loss:F4}; expectations {Result}",
@@ -211,6 +226,11 @@ public sealed class ExperimentRunner
         MinClassRecall = expect.MinClassRecall,
         MaxTestLoss = expect.MaxTestLoss,
     };
+
+    /// <summary>Bytes as MiB with one decimal, the unit of bench's peak_rss_mb.</summary>
+    private static double? Mib(long? bytes) => bytes is long b ? Math.Round(b / 1048576.0, 1) : null;
+
+    private static string MibText(long? bytes) => Mib(bytes)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
     private static double Lap(Stopwatch clock)
     {

@@ -29,4 +29,9 @@ public sealed record EnvironmentInfo
     public DateTime? FinishedUtc { get; init; }
     /// <summary>Named wall-clock durations in seconds (e.g. "data_loading", "training", "evaluation").</summary>
     public IReadOnlyDictionary<string, double>? TimingsSeconds { get; init; }
+    /// <summary>
+    /// Peak resident memory in MiB of the same phases (native memory included; "training" is the highest of its
+    /// epochs' phases, which history.csv lists one by one).
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? PeakRssMb { get; init; }
 }

@@ -72,6 +72,8 @@ public sealed class Trainer
             // epoch draws exactly what the uninterrupted run drew.
             random.manual_seed(EpochOrder.StableSeed(_settings.Seed, epoch, 1));
 
+            // Each phase's peak on its own: which one holds the memory (issue #14: 2.2-2.6 GB for A0 full fine-tuning).
+            ProcessMemory.ResetPeak();
             EpochStats trainStats;
             if (UsesFeatureReuse)
             {
@@ -91,16 +93,23 @@ public sealed class Trainer
                 trainStats = loop.TrainEpoch(epoch, ClipBatches.Epoch(data.Train, epoch, cancellation), data.Train.BatchCount, ref step, progress, cancellation);
             }
 
+            long trainPeak = ProcessMemory.PeakResidentBytes();
+
+            long? bnPeak = null;
             if (!_freeze.BackboneFrozen)
             {
                 // Moving BN statistics lag the weights by ~1/momentum steps; recompute them for the weights this epoch ends with.
                 status?.Report($"recomputing batch-norm statistics for epoch {epoch}'s weights");
+                ProcessMemory.ResetPeak();
                 BatchNormStatistics.Recompute(_model, ClipBatches.Epoch(data.Train, epoch, cancellation).Select(b => b.InputTensor(_device)));
+                bnPeak = ProcessMemory.PeakResidentBytes();
             }
 
             EpochStats? validation = null;
+            long? evalPeak = null;
             if (data.Validation != null)
             {
+                ProcessMemory.ResetPeak();
                 if (UsesFeatureReuse)
                 {
                     validationFeatures ??= FrozenFeatures.Compute(_model.Backbone, ClipBatches.Epoch(data.Validation, 0, cancellation), _device, null, cancellation);
@@ -110,6 +119,7 @@ public sealed class Trainer
                 {
                     validation = SupervisedLoop.Evaluation(_model, ClipBatches.Epoch(data.Validation, 0, cancellation), _device, cancellation).Stats;
                 }
+                evalPeak = ProcessMemory.PeakResidentBytes();
             }
 
             bool improved = validation != null && (state.BestValAccuracy == null || validation.Accuracy > state.BestValAccuracy);
@@ -123,7 +133,8 @@ public sealed class Trainer
             };
             store.Save(state, _model, _optimizer);
             long rss = ProcessMemory.ResidentBytes();
-            onEpoch(new EpochReport(epoch, trainStats, validation, schedule.RateAt(Math.Max(0, step - 1)), clock.Elapsed, rss, state.BestEpoch == epoch));
+            onEpoch(new EpochReport(epoch, trainStats, validation, schedule.RateAt(Math.Max(0, step - 1)), clock.Elapsed, rss, state.BestEpoch == epoch,
+                new PhaseMemory(trainPeak, bnPeak, evalPeak)));
 
             if (_settings.EarlyStoppingPatience > 0 && state.EpochsWithoutImprovement >= _settings.EarlyStoppingPatience && epoch < _settings.Epochs)
             {

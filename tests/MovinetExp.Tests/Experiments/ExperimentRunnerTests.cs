@@ -219,7 +219,31 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
         Assert.True(growth < 60_000_000, "resident memory per epoch (MB): " + string.Join(", ", epochs.Select(e => e.ResidentBytes / 1_000_000)));
     }
 
-    /// <summary>history.csv without the wall-clock seconds column, the one value that may differ between identical runs.</summary>
+    [Fact]
+    public async Task HistoryRecordsThePeakMemoryOfEveryPhaseOfEveryEpoch()
+    {
+        var run = (await tiny.ReferenceRunAsync()).Outcome.Run; // backbone trained, with a validation split
+        var frozen = (await tiny.ReferenceRunAsync(FrozenBackbone)).Outcome.Run;
+
+        var rows = HistoryLog.Read(run.HistoryCsv);
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r =>
+        {
+            // A tiny run still holds a loaded LibTorch: at least 100 MiB, and far from a machine's worth.
+            Assert.InRange(r.PeakRssMbTrain!.Value, 100, 20_000);
+            Assert.InRange(r.PeakRssMbBnRecompute!.Value, 100, 20_000);
+            Assert.InRange(r.PeakRssMbEval!.Value, 100, 20_000);
+        });
+        // A frozen backbone has no batch-norm recompute.
+        Assert.All(HistoryLog.Read(frozen.HistoryCsv), r => Assert.Null(r.PeakRssMbBnRecompute));
+        var environment = EnvironmentJson.Read(run.EnvironmentJson);
+        Assert.Equal(["data_preparation", "evaluation", "model_preparation", "reports", "training"], environment.PeakRssMb!.Keys.Order());
+        // The training phase's peak covers its epochs' phases (and the checkpoint saves between them).
+        double highestPhase = rows.Max(r => new[] { r.PeakRssMbTrain!.Value, r.PeakRssMbBnRecompute!.Value, r.PeakRssMbEval!.Value }.Max());
+        Assert.True(environment.PeakRssMb["training"] >= highestPhase - 0.1, $"{environment.PeakRssMb["training"]} < {highestPhase}");
+    }
+
+    /// <summary>history.csv up to the learning rate: the wall-clock seconds and memory columns may differ between identical runs.</summary>
     private static string[] LossColumns(RunFolder run) =>
-        File.ReadAllLines(run.HistoryCsv).Select(line => line[..line.LastIndexOf(',')]).ToArray();
+        File.ReadAllLines(run.HistoryCsv).Select(line => string.Join(',', line.Split(',')[..6])).ToArray();
 }
