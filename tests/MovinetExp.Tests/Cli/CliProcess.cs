@@ -24,7 +24,10 @@ internal static class CliProcess
     }
 
     /// <summary>Starts the tool without waiting for it, for tests that signal it or run a second one beside it.</summary>
-    public static RunningCli Start(string workingDirectory, params string[] arguments)
+    public static RunningCli Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
+
+    /// <param name="environment">Extra environment variables for the child.</param>
+    public static RunningCli Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] arguments)
     {
         string dll = Path.Combine(AppContext.BaseDirectory, "movinet.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project should reference MovinetExp.Cli");
@@ -40,6 +43,7 @@ internal static class CliProcess
         // Keep the child off the network and out of the user's cache.
         start.Environment["MOVINET_CACHE"] = Path.Combine(workingDirectory, "cache");
         start.Environment["NO_COLOR"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
 
         return new RunningCli(Process.Start(start)!, arguments);
     }
