@@ -69,12 +69,11 @@ public sealed class ExperimentRunner
         // Peak resident memory (MiB) per phase, for environment.json: where a run's memory goes (issue #14).
         var peaks = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
-        ProcessMemory.ResetPeak();
-        void EndPhase(string name, long? peakBytes = null)
+        using var memory = ResidentPeakSampler.Start();
+        void EndPhase(string name)
         {
             timings[name] = Lap(clock);
-            peaks[name] = Mib(Math.Max(peakBytes ?? 0, ProcessMemory.PeakResidentBytes()))!.Value;
-            ProcessMemory.ResetPeak();
+            peaks[name] = Mib(memory.TakePeak())!.Value;
         }
         bool resuming = request.ResumeDirectory != null;
         if (!resuming) AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(spec));
@@ -146,11 +145,8 @@ public sealed class ExperimentRunner
         var resumeFrom = resuming ? store.Latest() : null;
         if (resumeFrom != null) history.TruncateAfter(resumeFrom.Epoch);
         var tensorBoard = spec.Train.Tensorboard ? new TensorBoardLog(run.Directory) : null;
-        long trainingPeak = 0; // the trainer measures each phase of an epoch on its own
         var outcome = trainer.Run(data, store, resumeFrom, report =>
         {
-            if (report.PeakResident is { } phases)
-                trainingPeak = Math.Max(trainingPeak, Math.Max(phases.Train, Math.Max(phases.BnRecompute ?? 0, phases.Eval ?? 0)));
             tensorBoard?.Epoch(report);
             history.Append(new HistoryRow(report.Epoch, report.Train.Loss, report.Train.Accuracy, report.Validation?.Loss,
                 report.Validation?.Accuracy, report.LearningRate, report.Duration.TotalSeconds,
@@ -162,9 +158,10 @@ public sealed class ExperimentRunner
                 report.Validation == null ? "-" : $"loss {report.Validation.Loss:F4} acc {report.Validation.Accuracy:F4}",
                 report.Duration.TotalSeconds, report.ResidentBytes / 1e6,
                 MibText(report.PeakResident?.Train), MibText(report.PeakResident?.BnRecompute), MibText(report.PeakResident?.Eval));
+            log.LogInformation("memory after epoch {Epoch}: {Memory}", report.Epoch, MemoryBreakdown.Now());
             progress?.Report(new ExperimentProgress(null, null, spec.Train.Epochs, report));
         }, new SyncProgress<StepProgress>(step => progress?.Report(new ExperimentProgress(null, step, spec.Train.Epochs))), status, cancellation);
-        EndPhase("training", trainingPeak);
+        EndPhase("training");
 
         if (outcome.BestEpoch != outcome.LastEpoch && data.Validation != null)
         {
@@ -195,8 +192,7 @@ public sealed class ExperimentRunner
                 checks.Add(new ExpectationCheck("min_gain_over_baseline", minGain, gain, gain >= minGain,
                     $"{test.Top1Accuracy:F4} vs random backbone {baseline.Top1Accuracy:F4}"));
             }
-            timings["baseline"] = Lap(clock); // no peak: its own training resets the peak by phase
-            ProcessMemory.ResetPeak();
+            EndPhase("baseline");
         }
 
         MetricsWriter.Write(run.MetricsJson, new RunMetrics(test, checks));

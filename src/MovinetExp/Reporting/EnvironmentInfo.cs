@@ -30,8 +30,8 @@ public sealed record EnvironmentInfo
     /// <summary>Named wall-clock durations in seconds (e.g. "data_loading", "training", "evaluation").</summary>
     public IReadOnlyDictionary<string, double>? TimingsSeconds { get; init; }
     /// <summary>
-    /// Peak resident memory in MiB of the same phases (native memory included; "training" is the highest of its
-    /// epochs' phases, which history.csv lists one by one).
+    /// Peak resident memory in MiB of the same phases, native memory included (history.csv has the peaks of each
+    /// epoch's phases).
     /// </summary>
     public IReadOnlyDictionary<string, double>? PeakRssMb { get; init; }
 }

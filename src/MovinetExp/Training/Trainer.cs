@@ -64,6 +64,7 @@ public sealed class Trainer
         FrozenFeatures? validationFeatures = null;
         long step = state.GlobalStep;
         bool stoppedEarly = false;
+        using var memory = ResidentPeakSampler.Start();
         for (int epoch = state.Epoch + 1; epoch <= _settings.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -72,8 +73,10 @@ public sealed class Trainer
             // epoch draws exactly what the uninterrupted run drew.
             random.manual_seed(EpochOrder.StableSeed(_settings.Seed, epoch, 1));
 
-            // Each phase's peak on its own: which one holds the memory (issue #14: 2.2-2.6 GB for A0 full fine-tuning).
-            ProcessMemory.ResetPeak();
+            // Each phase's peak on its own: which one holds the memory (issue #14: 2.2-2.6 GB for A0 full fine-tuning),
+            // with the .NET garbage of the phase before collected first so that it does not add to this one's.
+            ManagedHeap.CollectGarbage();
+            memory.TakePeak();
             EpochStats trainStats;
             if (UsesFeatureReuse)
             {
@@ -93,23 +96,25 @@ public sealed class Trainer
                 trainStats = loop.TrainEpoch(epoch, ClipBatches.Epoch(data.Train, epoch, cancellation), data.Train.BatchCount, ref step, progress, cancellation);
             }
 
-            long trainPeak = ProcessMemory.PeakResidentBytes();
+            long trainPeak = memory.TakePeak();
 
             long? bnPeak = null;
             if (!_freeze.BackboneFrozen)
             {
                 // Moving BN statistics lag the weights by ~1/momentum steps; recompute them for the weights this epoch ends with.
                 status?.Report($"recomputing batch-norm statistics for epoch {epoch}'s weights");
-                ProcessMemory.ResetPeak();
+                ManagedHeap.CollectGarbage();
+                memory.TakePeak();
                 BatchNormStatistics.Recompute(_model, ClipBatches.Epoch(data.Train, epoch, cancellation).Select(b => b.InputTensor(_device)));
-                bnPeak = ProcessMemory.PeakResidentBytes();
+                bnPeak = memory.TakePeak();
             }
 
             EpochStats? validation = null;
             long? evalPeak = null;
             if (data.Validation != null)
             {
-                ProcessMemory.ResetPeak();
+                ManagedHeap.CollectGarbage();
+                memory.TakePeak();
                 if (UsesFeatureReuse)
                 {
                     validationFeatures ??= FrozenFeatures.Compute(_model.Backbone, ClipBatches.Epoch(data.Validation, 0, cancellation), _device, null, cancellation);
@@ -119,7 +124,7 @@ public sealed class Trainer
                 {
                     validation = SupervisedLoop.Evaluation(_model, ClipBatches.Epoch(data.Validation, 0, cancellation), _device, cancellation).Stats;
                 }
-                evalPeak = ProcessMemory.PeakResidentBytes();
+                evalPeak = memory.TakePeak();
             }
 
             bool improved = validation != null && (state.BestValAccuracy == null || validation.Accuracy > state.BestValAccuracy);

@@ -238,9 +238,9 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
         Assert.All(HistoryLog.Read(frozen.HistoryCsv), r => Assert.Null(r.PeakRssMbBnRecompute));
         var environment = EnvironmentJson.Read(run.EnvironmentJson);
         Assert.Equal(["data_preparation", "evaluation", "model_preparation", "reports", "training"], environment.PeakRssMb!.Keys.Order());
-        // The training phase's peak covers its epochs' phases (and the checkpoint saves between them).
+        // The training phase's peak covers its epochs' phases (two samplers: allow what one may see and the other miss).
         double highestPhase = rows.Max(r => new[] { r.PeakRssMbTrain!.Value, r.PeakRssMbBnRecompute!.Value, r.PeakRssMbEval!.Value }.Max());
-        Assert.True(environment.PeakRssMb["training"] >= highestPhase - 0.1, $"{environment.PeakRssMb["training"]} < {highestPhase}");
+        Assert.True(environment.PeakRssMb["training"] >= highestPhase * 0.9, $"{environment.PeakRssMb["training"]} < {highestPhase}");
     }
 
     /// <summary>history.csv up to the learning rate: the wall-clock seconds and memory columns may differ between identical runs.</summary>
