@@ -36,4 +36,5 @@ app.Configure(config =>
 });
 using var interruption = Interruption.Install();
 // A lone "-" means standard input; the parser would take it for an option without a name.
-return await app.RunAsync(args.Select(a => a == "-" ? MovinetExp.Inference.InputClips.StandardInput : a), interruption.Token);
+int exitCode = await app.RunAsync(args.Select(a => a == "-" ? MovinetExp.Inference.InputClips.StandardInput : a), interruption.Token);
+return interruption.ExitCode(exitCode);

@@ -9,5 +9,8 @@ public static class ExitCodes
     public const int Data = 3;
     public const int Checkpoint = 4;
     public const int Numerics = 5;
+    /// <summary>Ctrl+C (SIGINT): 128 + 2, what a shell reports for a process ended by SIGINT.</summary>
     public const int Interrupted = 130;
+    /// <summary>SIGTERM (CI cancellation, timeout, docker stop, Kubernetes, systemd): 128 + 15.</summary>
+    public const int Terminated = 143;
 }

@@ -29,23 +29,31 @@ public sealed class ExperimentRunner
         var run = request.ResumeDirectory != null
             ? RunFolder.Open(request.ResumeDirectory)
             : RunFolder.Create(request.RunsRoot, spec.Name, SpecHash.Of(spec), DateTime.UtcNow);
-        // Before the run is touched: a run that cannot be resumed stays as it was (e.g. interrupted).
+        // Before anything is written to the folder: a second process must leave a live run untouched (exit 2).
+        using var runLock = RunLock.Acquire(run);
+        // A run that cannot be resumed stays as it was (e.g. interrupted).
         if (request.ResumeDirectory != null) CheckResumable(run);
+        var previous = run.ReadStatus();
+        run.WriteStatus(RunState.Running, previous.LastCompletedEpoch);
         using var logFile = new RunLogProvider(run.LogTxt);
         using var runLoggers = LoggerFactory.Create(b => b.AddProvider(logFile).SetMinimumLevel(LogLevel.Information));
         var fileLog = runLoggers.CreateLogger("run");
         var log = new CompositeLogger(fileLog, _loggers.CreateLogger("run"));
         var status = new SyncProgress<string>(message => { log.LogInformation("{Phase}", message); progress?.Report(new ExperimentProgress(message, null, spec.Train.Epochs)); });
         var started = DateTime.UtcNow;
-        int? lastEpoch = null;
+        // A resumed run that stops before its first new epoch still has the epochs it finished before.
+        int? lastEpoch = previous.LastCompletedEpoch;
         try
         {
+            // Holding the lock, a "running" status can only have been left by a process that is gone.
+            if (request.ResumeDirectory != null && previous.State == RunState.Running)
+                log.LogWarning("{Stale}", RunLiveness.Describe(run, previous));
             return await RunInFolderAsync(request, run, log, status, progress, e => lastEpoch = e, started, cancellation);
         }
         catch (OperationCanceledException)
         {
             log.LogWarning("interrupted; finished epochs are saved: resume with `dotnet movinet run --resume {Run}`", run.Directory);
-            run.WriteStatus(RunState.Interrupted, lastEpoch, "interrupted (Ctrl+C); resume with `dotnet movinet run --resume " + run.Directory + "`");
+            run.WriteStatus(RunState.Interrupted, lastEpoch, "interrupted (Ctrl+C or SIGTERM); resume with `dotnet movinet run --resume " + run.Directory + "`");
             throw;
         }
         catch (MovinetException e)
@@ -69,7 +77,15 @@ public sealed class ExperimentRunner
     {
         var spec = request.Spec;
         var timings = new Dictionary<string, double>();
+        // Peak resident memory (MiB) per phase, for environment.json: where a run's memory goes (issue #14).
+        var peaks = new Dictionary<string, double>();
         var clock = Stopwatch.StartNew();
+        using var memory = ResidentPeakSampler.Start();
+        void EndPhase(string name)
+        {
+            timings[name] = Lap(clock);
+            peaks[name] = Mib(memory.TakePeak())!.Value;
+        }
         bool resuming = request.ResumeDirectory != null;
         if (!resuming) AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(spec));
         log.LogInformation("run folder {Run}", run.Directory);
@@ -82,13 +98,13 @@ public sealed class ExperimentRunner
         var classNames = dataset.Splits.ClassNames;
         AtomicFile.WriteAllText(run.LabelsTxt, string.Join("\n", classNames) + "\n");
         AtomicFile.WriteAllText(run.DataFilesCsv, dataset.Manifest.Text);
-        timings["data_preparation"] = Lap(clock);
+        EndPhase("data_preparation");
 
         // Model.
         var prepared = await ModelPreparation.PrepareAsync(spec, request.SpecDirectory, request.RunsRoot, classNames.Count, request.Catalog,
             device, log, status, cancellation);
         using var model = prepared.Model;
-        timings["model_preparation"] = Lap(clock);
+        EndPhase("model_preparation");
 
         var environment = new EnvironmentInfo
         {
@@ -144,16 +160,19 @@ public sealed class ExperimentRunner
         {
             tensorBoard?.Epoch(report);
             history.Append(new HistoryRow(report.Epoch, report.Train.Loss, report.Train.Accuracy, report.Validation?.Loss,
-                report.Validation?.Accuracy, report.LearningRate, report.Duration.TotalSeconds));
+                report.Validation?.Accuracy, report.LearningRate, report.Duration.TotalSeconds,
+                Mib(report.PeakResident?.Train), Mib(report.PeakResident?.BnRecompute), Mib(report.PeakResident?.Eval)));
             run.WriteStatus(RunState.Running, report.Epoch);
             epochFinished(report.Epoch);
-            log.LogInformation("epoch {Epoch}: train loss {Loss:F4} acc {Acc:F4}; val {Val}; {Seconds:F1}s; resident memory {Rss:F0} MB",
+            log.LogInformation("epoch {Epoch}: train loss {Loss:F4} acc {Acc:F4}; val {Val}; {Seconds:F1}s; resident memory {Rss:F0} MB (peak MiB: train {Train}, bn recompute {Bn}, eval {Eval})",
                 report.Epoch, report.Train.Loss, report.Train.Accuracy,
                 report.Validation == null ? "-" : $"loss {report.Validation.Loss:F4} acc {report.Validation.Accuracy:F4}",
-                report.Duration.TotalSeconds, report.ResidentBytes / 1e6);
+                report.Duration.TotalSeconds, report.ResidentBytes / 1e6,
+                MibText(report.PeakResident?.Train), MibText(report.PeakResident?.BnRecompute), MibText(report.PeakResident?.Eval));
+            log.LogInformation("memory after epoch {Epoch}: {Memory}", report.Epoch, MemoryBreakdown.Now());
             progress?.Report(new ExperimentProgress(null, null, spec.Train.Epochs, report));
         }, new SyncProgress<StepProgress>(step => progress?.Report(new ExperimentProgress(null, step, spec.Train.Epochs))), status, cancellation);
-        timings["training"] = Lap(clock);
+        EndPhase("training");
 
         if (outcome.BestEpoch != outcome.LastEpoch && data.Validation != null)
         {
@@ -166,7 +185,7 @@ public sealed class ExperimentRunner
         var test = ClipEvaluation.Evaluate(model, dataset.Splits.Test, evalOptions, spec.Eval.ClipsPerVideo, classNames, spec.Eval.TopK,
             device, OnSkipped, cancellation);
         var checks = Expectations.Evaluate(ThresholdsOf(spec.Expect), test).ToList();
-        timings["evaluation"] = Lap(clock);
+        EndPhase("evaluation");
 
         if (spec.Eval.RandomBackboneBaseline)
         {
@@ -184,7 +203,7 @@ public sealed class ExperimentRunner
                 checks.Add(new ExpectationCheck("min_gain_over_baseline", minGain, gain, gain >= minGain,
                     $"{test.Top1Accuracy:F4} vs random backbone {baseline.Top1Accuracy:F4}"));
             }
-            timings["baseline"] = Lap(clock);
+            EndPhase("baseline");
         }
 
         MetricsWriter.Write(run.MetricsJson, new RunMetrics(test, checks));
@@ -196,11 +215,11 @@ public sealed class ExperimentRunner
         string prefix = MovinetCheckpointWriter.Save(model, run.ModelDirectory);
         File.Copy(run.LabelsTxt, Path.Combine(run.ModelDirectory, "labels.txt"), overwrite: true);
         log.LogInformation("final model saved as a TensorFlow checkpoint: {Prefix}", prefix);
-        timings["reports"] = Lap(clock);
+        EndPhase("reports");
 
         EnvironmentJson.Write(run.EnvironmentJson, environment with
         {
-            FinishedUtc = DateTime.UtcNow, TimingsSeconds = timings, Numerics = RunNumerics.Record(),
+            FinishedUtc = DateTime.UtcNow, TimingsSeconds = timings, PeakRssMb = peaks, Numerics = RunNumerics.Record(),
         });
         run.WriteStatus(RunState.Completed, outcome.LastEpoch);
         ReportHtml.Write(run);
@@ -231,6 +250,11 @@ public sealed class ExperimentRunner
         MinClassRecall = expect.MinClassRecall,
         MaxTestLoss = expect.MaxTestLoss,
     };
+
+    /// <summary>Bytes as MiB with one decimal, the unit of bench's peak_rss_mb.</summary>
+    private static double? Mib(long? bytes) => bytes is long b ? Math.Round(b / 1048576.0, 1) : null;
+
+    private static string MibText(long? bytes) => Mib(bytes)?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "-";
 
     private static double Lap(Stopwatch clock)
     {

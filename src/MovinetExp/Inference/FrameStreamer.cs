@@ -6,46 +6,61 @@ namespace MovinetExp.Inference;
 /// <summary>The running answer after a frame.</summary>
 public sealed record StreamStep(int Frame, IReadOnlyList<ScoredLabel> Top, double[] Probabilities);
 
-/// <summary>A streamed clip: every step (or every N-th), and the logits after the last frame.</summary>
-public sealed record StreamResult(string Name, IReadOnlyList<StreamStep> Steps, float[] FinalLogits, IReadOnlyList<ScoredLabel> FinalTop, double MillisecondsPerFrame);
+/// <summary>A streamed input once it has ended: how many frames, and the logits after the last one.</summary>
+public sealed record StreamSummary(string Name, int Frames, float[] FinalLogits, IReadOnlyList<ScoredLabel> FinalTop, double MillisecondsPerFrame);
 
 /// <summary>
-/// Classifies a clip frame by frame with a causal (stream) model, carrying the stream buffers and running
-/// averages from one call to the next: constant work per frame, and after the last frame the same logits
-/// as the whole clip at once.
+/// Classifies an input frame by frame with a causal (stream) model, carrying the stream buffers and running
+/// averages from one call to the next: constant work per frame, and after the last frame the same logits as
+/// the whole clip at once. Constant memory too, however long the input: it holds the model's state and one
+/// frame, and hands each step to the caller as it is made instead of collecting them.
 /// </summary>
 public static class FrameStreamer
 {
-    public static StreamResult Stream(LoadedClassifier classifier, InputClip clip, int topK, int every, Device device, CancellationToken cancellation)
+    /// <param name="every">Report a step every this many frames (and after the last one).</param>
+    /// <param name="onStep">Receives each reported step as soon as it is made (e.g. to print it).</param>
+    /// <exception cref="SpecException">The classifier is not a stream (causal) model.</exception>
+    /// <exception cref="DataException">The input has no frame, or decoding fails.</exception>
+    public static StreamSummary Stream(LoadedClassifier classifier, FrameSource source, int topK, int every, Device device,
+        Action<StreamStep> onStep, CancellationToken cancellation)
     {
         var model = classifier.Model;
         if (!model.Options.Causal)
             throw new SpecException($"{classifier.Origin} is a base (non-causal) model and cannot be streamed frame by frame. Use a stream model (--variant stream), a run trained with `model.variant: stream` or `model.causal: true`, or `dotnet movinet predict` for whole clips.");
-        var steps = new List<StreamStep>();
+        var pixels = new float[source.FrameLength];
         float[] logits = [];
-        var state = model.InitStates(1, clip.Height, clip.Width);
+        int frames = 0, lastReported = -1;
+        var state = model.InitStates(1, source.Height, source.Width);
         var clock = System.Diagnostics.Stopwatch.StartNew();
         try
         {
-            for (int t = 0; t < clip.Frames; t++)
+            for (; source.Read(pixels); frames++)
             {
                 cancellation.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var frame = tensor(clip.Pixels.AsSpan(t * clip.FrameLength, clip.FrameLength).ToArray(), [1, 1, clip.Height, clip.Width, 3])
-                    .to(device).permute(0, 4, 1, 2, 3).contiguous();
+                var frame = tensor(pixels, [1, 1, source.Height, source.Width, 3]).to(device).permute(0, 4, 1, 2, 3).contiguous();
                 var (output, next) = model.Stream(frame, state);
                 state.Dispose();
                 state = next;
                 logits = output.to(CPU).data<float>().ToArray();
-                if ((t + 1) % every == 0 || t == clip.Frames - 1)
-                    steps.Add(new StreamStep(t, Predictor.TopK(logits, classifier.Labels, topK), Evaluation.LogitMath.Softmax(logits)));
+                if ((frames + 1) % every == 0)
+                {
+                    onStep(Step(frames, logits, classifier, topK));
+                    lastReported = frames;
+                }
             }
         }
         finally
         {
             state.Dispose();
         }
-        double msPerFrame = clock.Elapsed.TotalMilliseconds / Math.Max(1, clip.Frames);
-        return new StreamResult(clip.Name, steps, logits, Predictor.TopK(logits, classifier.Labels, topK), msPerFrame);
+        // The end of the input is known only when a read fails: the last frame is reported then.
+        if (frames > 0 && lastReported != frames - 1) onStep(Step(frames - 1, logits, classifier, topK));
+        if (frames == 0) throw new DataException($"{source.Name}: no frame to stream.");
+        double msPerFrame = clock.Elapsed.TotalMilliseconds / frames;
+        return new StreamSummary(source.Name, frames, logits, Predictor.TopK(logits, classifier.Labels, topK), msPerFrame);
     }
+
+    private static StreamStep Step(int frame, float[] logits, LoadedClassifier classifier, int topK) =>
+        new(frame, Predictor.TopK(logits, classifier.Labels, topK), Evaluation.LogitMath.Softmax(logits));
 }

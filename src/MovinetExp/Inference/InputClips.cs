@@ -72,7 +72,8 @@ public static class InputClips
             .ToList();
     }
 
-    private static string SpoolStandardInput()
+    /// <summary>Copies standard input to a temporary file (decoders need a seekable file); the caller deletes it.</summary>
+    internal static string SpoolStandardInput()
     {
         string file = Path.Combine(Path.GetTempPath(), $"movinet-stdin-{Guid.NewGuid():N}.video");
         using (var output = File.Create(file)) Console.OpenStandardInput().CopyTo(output);

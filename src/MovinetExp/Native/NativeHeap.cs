@@ -33,6 +33,43 @@ public static partial class NativeHeap
         }
     }
 
+    /// <summary>
+    /// Bytes malloc has handed out and bytes it holds free (kept for reuse), over all arenas and mmapped
+    /// blocks; null where glibc's <c>mallinfo2</c> (2.33+) is not available.
+    /// </summary>
+    public static (long InUse, long Free)? Usage()
+    {
+        if (!OperatingSystem.IsLinux()) return null;
+        try
+        {
+            var info = mallinfo2();
+            return ((long)(info.uordblks + info.hblkhd), (long)info.fordblks);
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return null;
+        }
+    }
+
     [LibraryImport("libc", EntryPoint = "mallopt")]
     private static partial int mallopt(int parameter, int value);
+
+    [LibraryImport("libc", EntryPoint = "mallinfo2")]
+    private static partial MallInfo2 mallinfo2();
+
+    /// <summary>glibc's <c>struct mallinfo2</c>: every field a size_t.</summary>
+    [StructLayout(LayoutKind.Sequential)]
+    private struct MallInfo2
+    {
+        public nuint arena;    // non-mmapped space allocated from the system
+        public nuint ordblks;  // free chunks
+        public nuint smblks;   // free fastbin blocks
+        public nuint hblks;    // mmapped regions
+        public nuint hblkhd;   // space in mmapped regions
+        public nuint usmblks;  // unused
+        public nuint fsmblks;  // space in freed fastbin blocks
+        public nuint uordblks; // total allocated space
+        public nuint fordblks; // total free space
+        public nuint keepcost; // top-most releasable space
+    }
 }

@@ -31,4 +31,9 @@ public sealed record EnvironmentInfo
     public NumericsRecord? Numerics { get; init; }
     /// <summary>Named wall-clock durations in seconds (e.g. "data_loading", "training", "evaluation").</summary>
     public IReadOnlyDictionary<string, double>? TimingsSeconds { get; init; }
+    /// <summary>
+    /// Peak resident memory in MiB of the same phases, native memory included (history.csv has the peaks of each
+    /// epoch's phases).
+    /// </summary>
+    public IReadOnlyDictionary<string, double>? PeakRssMb { get; init; }
 }

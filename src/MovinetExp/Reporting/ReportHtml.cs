@@ -21,7 +21,7 @@ public static class ReportHtml
         .pass { background: #e3f5e1; color: #1d6b18; font-weight: bold; }
         .fail { background: #fbe3e3; color: #a11b1b; font-weight: bold; }
         .status-completed { color: #1d6b18; }
-        .status-failed, .status-interrupted, .status-running { color: #a11b1b; }
+        .status-failed, .status-interrupted, .status-running, .status-stale { color: #a11b1b; }
         .missing { color: #777; font-style: italic; }
         pre { background: #f7f7f7; border: 1px solid #ddd; padding: 0.8em; overflow-x: auto; }
         img { max-width: 100%; border: 1px solid #ddd; }
@@ -64,10 +64,11 @@ public static class ReportHtml
     {
         RunStatus status = run.ReadStatus();
         string state = status.State.ToString().ToLowerInvariant();
-        string text = status.State == RunState.Running
-            ? "Status: running, or stopped without recording an end (killed or crashed); results may be incomplete."
+        bool stale = RunLiveness.IsStale(run, status);
+        string text = stale ? "Status: " + RunLiveness.Describe(run, status)
+            : status.State == RunState.Running ? $"Status: running ({status.Writer}); results are incomplete until it ends."
             : $"Status: {state}.";
-        html.Paragraph(text, $"status-{state}");
+        html.Paragraph(text, stale ? "status-stale" : $"status-{state}");
         html.Paragraph(status.LastCompletedEpoch is int epoch ? $"Last completed epoch: {epoch}." : "No epoch completed.");
         if (status.Message != null) html.Pre(status.Message);
     }

@@ -34,6 +34,8 @@ public sealed class RunFolder
     public string DataFilesCsv => PathOf("data_files.csv");
     public string SkippedFilesCsv => PathOf("skipped_files.csv");
     public string StatusJson => PathOf("status.json");
+    /// <summary>Held (flock) by the one process that writes this run; see <see cref="Reporting.RunLock"/>.</summary>
+    public string LockFile => PathOf("run.lock");
     /// <summary>Optional <see cref="TransferComparison"/> record shown in the report.</summary>
     public string ComparisonJson => PathOf("comparison.json");
     /// <summary>Per-epoch training state for resume.</summary>
@@ -66,7 +68,7 @@ public sealed class RunFolder
                 "Pass --runs a folder you can write to (default: runs).", e);
         }
 
-        byte[] initialStatus = SnakeCaseJson.ToUtf8(new RunStatus(RunState.Running, null, null, utc));
+        byte[] initialStatus = SnakeCaseJson.ToUtf8(StatusOfThisProcess(RunState.Running, null, null, utc));
         for (int attempt = 1; ; attempt++)
         {
             string candidate = Path.Combine(parent, attempt == 1 ? baseName : $"{baseName}-{attempt}");
@@ -108,9 +110,12 @@ public sealed class RunFolder
             ? File.ReadAllLines(LabelsTxt).Where(l => l.Length > 0).ToArray()
             : throw new SpecException($"Run '{Directory}' has no labels.txt: it stopped before its data was prepared (see its status.json and log.txt). Use a run that trained.");
 
-    /// <summary>Atomically rewrites status.json.</summary>
+    /// <summary>Atomically rewrites status.json, naming this process as its writer.</summary>
     public void WriteStatus(RunState state, int? lastCompletedEpoch, string? message = null) =>
-        SnakeCaseJson.Write(StatusJson, new RunStatus(state, lastCompletedEpoch, message, DateTime.UtcNow));
+        SnakeCaseJson.Write(StatusJson, StatusOfThisProcess(state, lastCompletedEpoch, message, DateTime.UtcNow));
+
+    private static RunStatus StatusOfThisProcess(RunState state, int? lastCompletedEpoch, string? message, DateTime utc) =>
+        new(state, lastCompletedEpoch, message, utc, ProcessIdentity.Pid, ProcessIdentity.Host, ProcessIdentity.StartedUtc);
 
     private string PathOf(string name) => Path.Combine(Directory, name);
 

@@ -64,6 +64,7 @@ public sealed class Trainer
         FrozenFeatures? validationFeatures = null;
         long step = state.GlobalStep;
         bool stoppedEarly = false;
+        using var memory = ResidentPeakSampler.Start();
         for (int epoch = state.Epoch + 1; epoch <= _settings.Epochs; epoch++)
         {
             cancellation.ThrowIfCancellationRequested();
@@ -72,6 +73,10 @@ public sealed class Trainer
             // epoch draws exactly what the uninterrupted run drew.
             random.manual_seed(EpochOrder.StableSeed(_settings.Seed, epoch, 1));
 
+            // Each phase's peak on its own: which one holds the memory (issue #14: 2.2-2.6 GB for A0 full fine-tuning),
+            // with the .NET garbage of the phase before collected first so that it does not add to this one's.
+            ManagedHeap.CollectGarbage();
+            memory.TakePeak();
             EpochStats trainStats;
             if (UsesFeatureReuse)
             {
@@ -91,16 +96,25 @@ public sealed class Trainer
                 trainStats = loop.TrainEpoch(epoch, ClipBatches.Epoch(data.Train, epoch, cancellation), data.Train.BatchCount, ref step, progress, cancellation);
             }
 
+            long trainPeak = memory.TakePeak();
+
+            long? bnPeak = null;
             if (!_freeze.BackboneFrozen)
             {
                 // Moving BN statistics lag the weights by ~1/momentum steps; recompute them for the weights this epoch ends with.
                 status?.Report($"recomputing batch-norm statistics for epoch {epoch}'s weights");
+                ManagedHeap.CollectGarbage();
+                memory.TakePeak();
                 BatchNormStatistics.Recompute(_model, ClipBatches.Epoch(data.Train, epoch, cancellation).Select(b => b.InputTensor(_device)));
+                bnPeak = memory.TakePeak();
             }
 
             EpochStats? validation = null;
+            long? evalPeak = null;
             if (data.Validation != null)
             {
+                ManagedHeap.CollectGarbage();
+                memory.TakePeak();
                 if (UsesFeatureReuse)
                 {
                     validationFeatures ??= FrozenFeatures.Compute(_model.Backbone, ClipBatches.Epoch(data.Validation, 0, cancellation), _device, null, cancellation);
@@ -110,6 +124,7 @@ public sealed class Trainer
                 {
                     validation = SupervisedLoop.Evaluation(_model, ClipBatches.Epoch(data.Validation, 0, cancellation), _device, cancellation).Stats;
                 }
+                evalPeak = memory.TakePeak();
             }
 
             bool improved = validation != null && (state.BestValAccuracy == null || validation.Accuracy > state.BestValAccuracy);
@@ -123,7 +138,8 @@ public sealed class Trainer
             };
             store.Save(state, _model, _optimizer);
             long rss = ProcessMemory.ResidentBytes();
-            onEpoch(new EpochReport(epoch, trainStats, validation, schedule.RateAt(Math.Max(0, step - 1)), clock.Elapsed, rss, state.BestEpoch == epoch));
+            onEpoch(new EpochReport(epoch, trainStats, validation, schedule.RateAt(Math.Max(0, step - 1)), clock.Elapsed, rss, state.BestEpoch == epoch,
+                new PhaseMemory(trainPeak, bnPeak, evalPeak)));
 
             if (_settings.EarlyStoppingPatience > 0 && state.EpochsWithoutImprovement >= _settings.EarlyStoppingPatience && epoch < _settings.Epochs)
             {

@@ -29,6 +29,16 @@ internal static class CliProcess
     public static CliResult Run(string workingDirectory, TimeSpan timeout, IReadOnlyDictionary<string, string?> environment,
         params string[] arguments)
     {
+        using var running = Start(workingDirectory, environment, arguments);
+        return running.WaitForExit(timeout);
+    }
+
+    /// <summary>Starts the tool without waiting for it, for tests that signal it or run a second one beside it.</summary>
+    public static RunningCli Start(string workingDirectory, params string[] arguments) => Start(workingDirectory, null, arguments);
+
+    /// <param name="environment">Extra environment variables for the child.</param>
+    public static RunningCli Start(string workingDirectory, IReadOnlyDictionary<string, string?>? environment, params string[] arguments)
+    {
         string dll = Path.Combine(AppContext.BaseDirectory, "movinet.dll");
         Assert.True(File.Exists(dll), $"{dll} is missing: the test project should reference MovinetExp.Cli");
         var start = new ProcessStartInfo("dotnet")
@@ -43,16 +53,51 @@ internal static class CliProcess
         // Keep the child off the network and out of the user's cache.
         start.Environment["MOVINET_CACHE"] = Path.Combine(workingDirectory, "cache");
         start.Environment["NO_COLOR"] = "1";
-        foreach (var (name, value) in environment) start.Environment[name] = value;
+        foreach (var (name, value) in environment ?? new Dictionary<string, string?>()) start.Environment[name] = value;
 
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
+        return new RunningCli(Process.Start(start)!, arguments);
+    }
+}
+
+/// <summary>A started `movinet` process; disposing it kills the process if it is still running.</summary>
+internal sealed class RunningCli : IDisposable
+{
+    private readonly Process _process;
+    private readonly string[] _arguments;
+    private readonly Task<string> _output;
+    private readonly Task<string> _error;
+
+    public RunningCli(Process process, string[] arguments)
+    {
+        _process = process;
+        _arguments = arguments;
+        _output = process.StandardOutput.ReadToEndAsync();
+        _error = process.StandardError.ReadToEndAsync();
+    }
+
+    /// <summary>The tool's own process id (`dotnet movinet.dll` runs the tool in the dotnet host process).</summary>
+    public int Id => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>Waits for the end; fails the test (and kills the process) when it takes longer than <paramref name="limit"/>.</summary>
+    public CliResult WaitForExit(TimeSpan limit)
+    {
+        if (!_process.WaitForExit(limit))
         {
-            process.Kill(entireProcessTree: true);
-            Assert.Fail($"movinet {string.Join(' ', arguments)} did not finish within {timeout.TotalSeconds} s");
+            _process.Kill(entireProcessTree: true);
+            Assert.Fail($"movinet {string.Join(' ', _arguments)} did not finish within {limit.TotalSeconds} s");
         }
-        return new CliResult(process.ExitCode, output.Result, error.Result);
+        _process.WaitForExit(); // the output readers finish too
+        return new CliResult(_process.ExitCode, _output.Result, _error.Result);
+    }
+
+    /// <summary>Output so far is not available while running; this says what it printed once it has ended.</summary>
+    public string Describe() => _process.HasExited ? $"exit code {_process.ExitCode}\n{_output.Result}\n{_error.Result}" : "still running";
+
+    public void Dispose()
+    {
+        if (!_process.HasExited) _process.Kill(entireProcessTree: true);
+        _process.Dispose();
     }
 }

@@ -86,6 +86,46 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
     }
 
     [Fact]
+    public async Task ResumeStoppedBeforeItsFirstNewEpochStillRecordsTheEpochsFinishedBefore()
+    {
+        var spec = tiny.Spec("name=tiny-resume-stop", "model.freeze=backbone");
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(spec), cancel.Token, epoch => { if (epoch.Epoch == 1) cancel.Cancel(); }));
+        var run = RunFolder.Open(Assert.Single(Directory.GetDirectories(Path.Combine(tiny.RunsRoot, spec.Name))));
+
+        // Ctrl+C or SIGTERM again, before the resumed run finishes an epoch.
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(SpecLoader.Load(run.SpecResolvedYaml), run.Directory), new CancellationToken(canceled: true)));
+
+        var status = run.ReadStatus();
+        Assert.Equal(RunState.Interrupted, status.State);
+        Assert.Equal(1, status.LastCompletedEpoch);
+        Assert.Equal([1], HistoryLog.Read(run.HistoryCsv).Select(r => r.Epoch));
+    }
+
+    [Fact]
+    public async Task ResumingARunAnotherWriterHoldsFailsWithoutTouchingItsFiles()
+    {
+        var spec = tiny.Spec("name=tiny-held", "model.freeze=backbone");
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(spec), cancel.Token, epoch => { if (epoch.Epoch == 1) cancel.Cancel(); }));
+        var run = RunFolder.Open(Assert.Single(Directory.GetDirectories(Path.Combine(tiny.RunsRoot, spec.Name))));
+        string[] files = [run.StatusJson, run.HistoryCsv, run.LogTxt];
+        var before = files.Select(File.ReadAllBytes).ToList();
+
+        using (RunLock.Acquire(run)) // another writer (flock conflicts between two opens in one process too)
+        {
+            var refused = await Assert.ThrowsAsync<SpecException>(() =>
+                TinyExperiments.RunAsync(tiny.Request(SpecLoader.Load(run.SpecResolvedYaml), run.Directory)));
+            Assert.Contains("is in use", refused.Message);
+        }
+
+        Assert.Equal(before, files.Select(File.ReadAllBytes).ToList());
+    }
+
+    [Fact]
     public async Task RunFolderHoldsEveryRecordAndAModelThatReproducesTheMetrics()
     {
         var recorded = await tiny.ReferenceRunAsync();
@@ -96,7 +136,7 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
                      Path.Combine(run.ModelDirectory, "checkpoint"), Path.Combine(run.ModelDirectory, "ckpt-1.index"),
                      Path.Combine(run.ModelDirectory, "labels.txt") })
             Assert.True(File.Exists(file), $"missing {file}");
-        Assert.Equal(new RunStatus(RunState.Completed, 4, null, default), run.ReadStatus() with { UpdatedUtc = default });
+        Assert.Equal(new RunStatus(RunState.Completed, 4, null, default), run.ReadStatus() with { UpdatedUtc = default, Pid = null, Host = null, ProcessStartedUtc = null });
         Assert.Equal("move_left\nmove_right\n", File.ReadAllText(run.LabelsTxt));
         Assert.Equal("path,reason\n", File.ReadAllText(run.SkippedFilesCsv));
         Assert.Equal([1, 2, 3, 4], HistoryLog.Read(run.HistoryCsv).Select(r => r.Epoch));
@@ -196,7 +236,31 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
         Assert.True(growth < 60_000_000, "resident memory per epoch (MB): " + string.Join(", ", epochs.Select(e => e.ResidentBytes / 1_000_000)));
     }
 
-    /// <summary>history.csv without the wall-clock seconds column, the one value that may differ between identical runs.</summary>
+    [Fact]
+    public async Task HistoryRecordsThePeakMemoryOfEveryPhaseOfEveryEpoch()
+    {
+        var run = (await tiny.ReferenceRunAsync()).Outcome.Run; // backbone trained, with a validation split
+        var frozen = (await tiny.ReferenceRunAsync(FrozenBackbone)).Outcome.Run;
+
+        var rows = HistoryLog.Read(run.HistoryCsv);
+        Assert.Equal(4, rows.Count);
+        Assert.All(rows, r =>
+        {
+            // A tiny run still holds a loaded LibTorch: at least 100 MiB, and far from a machine's worth.
+            Assert.InRange(r.PeakRssMbTrain!.Value, 100, 20_000);
+            Assert.InRange(r.PeakRssMbBnRecompute!.Value, 100, 20_000);
+            Assert.InRange(r.PeakRssMbEval!.Value, 100, 20_000);
+        });
+        // A frozen backbone has no batch-norm recompute.
+        Assert.All(HistoryLog.Read(frozen.HistoryCsv), r => Assert.Null(r.PeakRssMbBnRecompute));
+        var environment = EnvironmentJson.Read(run.EnvironmentJson);
+        Assert.Equal(["data_preparation", "evaluation", "model_preparation", "reports", "training"], environment.PeakRssMb!.Keys.Order());
+        // The training phase's peak covers its epochs' phases (two samplers: allow what one may see and the other miss).
+        double highestPhase = rows.Max(r => new[] { r.PeakRssMbTrain!.Value, r.PeakRssMbBnRecompute!.Value, r.PeakRssMbEval!.Value }.Max());
+        Assert.True(environment.PeakRssMb["training"] >= highestPhase * 0.9, $"{environment.PeakRssMb["training"]} < {highestPhase}");
+    }
+
+    /// <summary>history.csv up to the learning rate: the wall-clock seconds and memory columns may differ between identical runs.</summary>
     private static string[] LossColumns(RunFolder run) =>
-        File.ReadAllLines(run.HistoryCsv).Select(line => line[..line.LastIndexOf(',')]).ToArray();
+        File.ReadAllLines(run.HistoryCsv).Select(line => string.Join(',', line.Split(',')[..6])).ToArray();
 }

@@ -23,10 +23,14 @@ public class FrameStreamerTests
         Assert.Equal(8, clip.Frames);
         using var classifier = Classifier(MovinetVariant.Stream, clip);
 
-        var streamed = FrameStreamer.Stream(classifier, clip, topK: 3, every: 1, CPU, CancellationToken.None);
+        // The video decoded as it is streamed, against the same frames read as one clip.
+        using var source = FrameSource.Open(TestClips.PunchVideo, Sampling, maxFrames: 8).Single();
+        var steps = new List<StreamStep>();
+        var streamed = FrameStreamer.Stream(classifier, source, topK: 3, every: 1, CPU, steps.Add, CancellationToken.None);
         var whole = Predictor.Predict(classifier, [clip], topK: 3, batchSize: 1, CPU).Single();
 
-        Assert.Equal(clip.Frames, streamed.Steps.Count);
+        Assert.Equal(clip.Frames, streamed.Frames);
+        Assert.Equal(Enumerable.Range(0, clip.Frames), steps.Select(s => s.Frame));
         Assert.All(whole.Logits, l => Assert.True(float.IsFinite(l)));
         // A constant output would match trivially; the perturbed model must tell classes apart.
         Assert.True(whole.Logits.Max() - whole.Logits.Min() > 1e-2, "logits are (nearly) constant: the test would prove nothing");
@@ -42,10 +46,23 @@ public class FrameStreamerTests
             ["a", "b", "c"], Sampling, "test base model");
         classifier.Model.eval();
 
-        var error = Assert.Throws<SpecException>(() => FrameStreamer.Stream(classifier, clip, 1, 1, CPU, CancellationToken.None));
+        var error = Assert.Throws<SpecException>(() => FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 1, 1, CPU, _ => { }, CancellationToken.None));
 
         Assert.Contains("test base model", error.Message);
         Assert.Contains("--variant stream", error.Message);
+    }
+
+    [Fact]
+    public void StepsAreHandedOverEveryNthFrameAndAfterTheLast()
+    {
+        var clip = new InputClip("seven-frames", Enumerable.Range(0, 7 * 16 * 16 * 3).Select(i => i % 97 / 97f).ToArray(), 7, 16, 16);
+        using var classifier = Classifier(MovinetVariant.Stream, clip);
+        var steps = new List<int>();
+
+        var summary = FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 2, every: 3, CPU, s => steps.Add(s.Frame), CancellationToken.None);
+
+        Assert.Equal([2, 5, 6], steps);
+        Assert.Equal(7, summary.Frames);
     }
 
     /// <summary>A0 with random kernels, BN statistics measured on the clip itself and ReZero scales away from 0.</summary>

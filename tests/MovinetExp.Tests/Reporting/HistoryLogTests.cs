@@ -17,9 +17,10 @@ public class HistoryLogTests
         var log = HistoryLog.Open(path);
 
         log.Append(Epoch1);
-        Assert.Equal("epoch,train_loss,train_accuracy,val_loss,val_accuracy,lr,seconds\n1,0.5,0.25,,,0.001,12.5\n", File.ReadAllText(path));
+        Assert.Equal("epoch,train_loss,train_accuracy,val_loss,val_accuracy,lr,seconds,peak_rss_mb_train,peak_rss_mb_bn_recompute,peak_rss_mb_eval\n" +
+                     "1,0.5,0.25,,,0.001,12.5,,,\n", File.ReadAllText(path));
         log.Append(Epoch2);
-        Assert.EndsWith("\n2,0.30000000000000004,0.5,0.4,0.75,0.0005,13\n", File.ReadAllText(path));
+        Assert.EndsWith("\n2,0.30000000000000004,0.5,0.4,0.75,0.0005,13,,,\n", File.ReadAllText(path));
 
         Assert.Equal([Epoch1, Epoch2], HistoryLog.Read(path));
     }
@@ -38,6 +39,32 @@ public class HistoryLogTests
         resumed.Append(Epoch2 with { TrainLoss = 0.2 });
 
         Assert.Equal([Epoch1, Epoch2 with { TrainLoss = 0.2 }], HistoryLog.Read(path));
+    }
+
+    [Fact]
+    public void PeakMemoryOfEachPhaseIsWrittenAfterTheOlderColumnsAndReadBack()
+    {
+        string path = Path.Combine(TestPaths.NewScratchFolder("history"), "history.csv");
+        var row = Epoch2 with { PeakRssMbTrain = 2245.5, PeakRssMbBnRecompute = 1890.2, PeakRssMbEval = null };
+
+        HistoryLog.Open(path).Append(row);
+
+        Assert.EndsWith("\n2,0.30000000000000004,0.5,0.4,0.75,0.0005,13,2245.5,1890.2,\n", File.ReadAllText(path));
+        Assert.Equal([row], HistoryLog.Read(path));
+    }
+
+    [Fact]
+    public void FileWrittenBeforeTheMemoryColumnsReadsAndResumesIntoTheNewLayout()
+    {
+        string path = Path.Combine(TestPaths.NewScratchFolder("history"), "history.csv");
+        File.WriteAllText(path, "epoch,train_loss,train_accuracy,val_loss,val_accuracy,lr,seconds\n1,0.5,0.25,,,0.001,12.5\n");
+
+        Assert.Equal([Epoch1], HistoryLog.Read(path)); // memory unknown: null
+        var resumed = HistoryLog.Open(path);
+        resumed.Append(Epoch2 with { PeakRssMbTrain = 700 });
+
+        Assert.Equal([Epoch1, Epoch2 with { PeakRssMbTrain = 700 }], HistoryLog.Read(path));
+        Assert.StartsWith("epoch,train_loss,train_accuracy,val_loss,val_accuracy,lr,seconds,peak_rss_mb_train,", File.ReadAllText(path));
     }
 
     [Fact]

@@ -102,12 +102,13 @@ public class RunFolderTests
             run.SpecResolvedYaml, run.EnvironmentJson, run.HistoryCsv, run.MetricsJson, run.ConfusionMatrixCsv,
             run.ConfusionMatrixPng, run.TrainingCurvesPng, run.ReportHtml, run.LogTxt, run.LabelsTxt,
             run.DataFilesCsv, run.SkippedFilesCsv, run.StatusJson, run.ComparisonJson, run.CheckpointsDirectory, run.ModelDirectory,
+            run.LockFile,
         ];
         Assert.All(names, p => Assert.Equal(run.Directory, Path.GetDirectoryName(p)));
         Assert.Equal(
             ["spec.resolved.yaml", "environment.json", "history.csv", "metrics.json", "confusion_matrix.csv", "confusion_matrix.png",
              "training_curves.png", "report.html", "log.txt", "labels.txt", "data_files.csv", "skipped_files.csv", "status.json",
-             "comparison.json", "checkpoints", "model"],
+             "comparison.json", "checkpoints", "model", "run.lock"],
             names.Select(Path.GetFileName));
     }
 }

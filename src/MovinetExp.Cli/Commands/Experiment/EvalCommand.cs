@@ -43,6 +43,8 @@ internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCom
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var run = RunFolder.Open(settings.Run);
+        // On standard error: --json output on standard output stays parseable.
+        if (RunLiveness.StaleWarning(run) is { } stale) Console.Error.WriteLine("warning: " + stale);
         var catalog = settings.LoadCatalog();
         var spec = SpecLoader.Load(run.SpecResolvedYaml);
         var device = ComputeDevice.Select(spec.Train.Device.ToString().ToLowerInvariant());

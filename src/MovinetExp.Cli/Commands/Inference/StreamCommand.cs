@@ -34,37 +34,42 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
         using var classifier = await settings.LoadAsync(device, cancellation);
         string input = settings.Inputs[0];
         var sampling = settings.SamplingFor(classifier, input);
-        var clips = InputClips.Read(input, sampling, wholeVideo: true, settings.MaxFrames);
-        var results = clips.Select(c => FrameStreamer.Stream(classifier, c, settings.Top, settings.Json ? 1 : settings.Every, device, cancellation)).ToList();
-        settings.WriteLogits(results.Select(r => r.FinalLogits).ToList());
-
-        if (settings.Json)
+        var sources = FrameSource.Open(input, sampling, settings.MaxFrames);
+        try
         {
-            JsonOutput.Write(new
+            // Each step is written as it comes and nothing per frame is kept: memory does not grow with the video.
+            var finalLogits = new List<float[]>();
+            if (settings.Json)
             {
-                classifier = classifier.Origin,
-                hard_sigmoid = classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant(),
-                frame_step = sampling.FrameStep,
-                resolution = sampling.Resolution,
-                streams = results.Select(r => new
+                using var stdout = Console.OpenStandardOutput();
+                using var json = new StreamJsonOutput(stdout, classifier, sampling);
+                foreach (var source in sources)
                 {
-                    input = r.Name,
-                    frames = r.Steps.Select(s => new { frame = s.Frame, probabilities = s.Probabilities }),
-                    final_top = r.FinalTop.Select(t => new { label = t.Label, index = t.Index, probability = t.Probability }),
-                    final_logits = r.FinalLogits,
-                    ms_per_frame = r.MillisecondsPerFrame,
-                }),
-            });
-            return ExitCodes.Success;
+                    json.BeginStream(source.Name);
+                    var summary = FrameStreamer.Stream(classifier, source, settings.Top, every: 1, device, json.Frame, cancellation);
+                    json.EndStream(summary);
+                    finalLogits.Add(summary.FinalLogits);
+                }
+                json.Finish(stdout);
+            }
+            else
+            {
+                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(classifier.Origin)}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}[/]");
+                foreach (var source in sources)
+                {
+                    var summary = FrameStreamer.Stream(classifier, source, settings.Top, settings.Every, device, s =>
+                        AnsiConsole.MarkupLine($"frame {s.Frame + 1,4}: " + Markup.Escape(string.Join(", ", s.Top.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}"))))),
+                        cancellation);
+                    AnsiConsole.MarkupLine($"[bold]{Markup.Escape(summary.Name)}[/]: " + Markup.Escape(string.Join(", ", summary.FinalTop.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))) +
+                        string.Create(CultureInfo.InvariantCulture, $" [grey]({summary.MillisecondsPerFrame:F1} ms/frame, {summary.Frames} frames)[/]"));
+                    finalLogits.Add(summary.FinalLogits);
+                }
+            }
+            settings.WriteLogits(finalLogits);
         }
-        Diagnostics.Note($"{classifier.Origin}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}");
-        foreach (var r in results)
+        finally
         {
-            foreach (var s in r.Steps)
-                AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                    $"frame {s.Frame + 1,4}: {string.Join(", ", s.Top.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))}");
-            AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
-                $"[bold]{r.Name}[/]: {string.Join(", ", r.FinalTop.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))} [grey]({r.MillisecondsPerFrame:F1} ms/frame)[/]");
+            foreach (var source in sources) source.Dispose();
         }
         return ExitCodes.Success;
     }

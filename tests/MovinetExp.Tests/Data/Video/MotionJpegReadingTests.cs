@@ -13,7 +13,7 @@ public class MotionJpegReadingTests
 {
     private const int Frames = 90;
 
-    private static string IndexVideo(string folder, int frames = Frames)
+    internal static string IndexVideo(string folder, int frames = Frames)
     {
         string path = Path.Combine(folder, "index.avi");
         using var writer = new VideoWriter(path, FourCC.MJPG, 25, new Size(48, 32), isColor: true);
@@ -25,7 +25,7 @@ public class MotionJpegReadingTests
         return path;
     }
 
-    private static int SourceIndexOf(ReadOnlySpan<float> frame)
+    internal static int SourceIndexOf(ReadOnlySpan<float> frame)
     {
         double sum = 0;
         foreach (float v in frame) sum += v;
@@ -59,10 +59,10 @@ public class MotionJpegReadingTests
         Assert.All(clip.Frame(3).ToArray(), v => Assert.Equal(0f, v));
     }
 
-    private static readonly FrameFormat TextureFormat = new(48, 64);
+    internal static readonly FrameFormat TextureFormat = new(48, 64);
 
     /// <summary>Smooth random colour textures: the two decoders differ only in rounding and chroma upsampling.</summary>
-    private static string TextureVideo(string path, int frames)
+    internal static string TextureVideo(string path, int frames)
     {
         using var writer = new VideoWriter(path, FourCC.MJPG, 25, new Size(64, 48), isColor: true);
         using var frame = new Mat(48, 64, MatType.CV_8UC3);
@@ -79,7 +79,7 @@ public class MotionJpegReadingTests
     }
 
     /// <summary>Frames 0..count-1 as FFmpeg decodes them (VideoCapture.Read), fitted like the reader's.</summary>
-    private static float[] FfmpegFrames(string path, int count)
+    internal static float[] FfmpegFrames(string path, int count)
     {
         using var capture = new VideoCapture(path, VideoCaptureAPIs.FFMPEG);
         using var decoded = new Mat();
