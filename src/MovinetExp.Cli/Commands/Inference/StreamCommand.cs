@@ -54,14 +54,15 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
             }
             else
             {
-                AnsiConsole.MarkupLine($"[grey]{Markup.Escape(classifier.Origin)}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}[/]");
+                Diagnostics.Note($"{classifier.Origin}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}");
                 foreach (var source in sources)
                 {
                     var summary = FrameStreamer.Stream(classifier, source, settings.Top, settings.Every, device, s =>
-                        AnsiConsole.MarkupLine($"frame {s.Frame + 1,4}: " + Markup.Escape(string.Join(", ", s.Top.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}"))))),
+                        AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                            $"frame {s.Frame + 1,4}: {string.Join(", ", s.Top.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))}"),
                         cancellation);
-                    AnsiConsole.MarkupLine($"[bold]{Markup.Escape(summary.Name)}[/]: " + Markup.Escape(string.Join(", ", summary.FinalTop.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))) +
-                        string.Create(CultureInfo.InvariantCulture, $" [grey]({summary.MillisecondsPerFrame:F1} ms/frame, {summary.Frames} frames)[/]"));
+                    AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
+                        $"[bold]{summary.Name}[/]: {string.Join(", ", summary.FinalTop.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))} [grey]({summary.MillisecondsPerFrame:F1} ms/frame, {summary.Frames} frames)[/]");
                     finalLogits.Add(summary.FinalLogits);
                 }
             }
