@@ -146,6 +146,7 @@ public sealed class ExperimentRunner
         // died before recording it, and that epoch is trained again.
         var resumeFrom = resuming ? store.Latest(atMost: history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch) : null;
         history.TruncateAfter(resumeFrom?.Epoch ?? 0);
+        if (resumeFrom != null) epochFinished(resumeFrom.Epoch); // what an interruption before the next epoch records
         var tensorBoard = spec.Train.Tensorboard ? new TensorBoardLog(run.Directory) : null;
         var outcome = trainer.Run(data, store, resumeFrom, report =>
         {
