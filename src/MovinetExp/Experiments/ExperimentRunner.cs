@@ -153,8 +153,11 @@ public sealed class ExperimentRunner
 
         var store = new EpochCheckpointStore(run.CheckpointsDirectory);
         var history = HistoryLog.Open(run.HistoryCsv);
-        var resumeFrom = resuming ? store.Latest() : null;
-        if (resumeFrom != null) history.TruncateAfter(resumeFrom.Epoch);
+        // history.csv is the record of finished epochs: a checkpoint past its last row was saved by a process that
+        // died before recording it, and that epoch is trained again.
+        var resumeFrom = resuming ? store.Latest(atMost: history.Rows.Count == 0 ? 0 : history.Rows[^1].Epoch) : null;
+        history.TruncateAfter(resumeFrom?.Epoch ?? 0);
+        if (resumeFrom != null) epochFinished(resumeFrom.Epoch); // what an interruption before the next epoch records
         var tensorBoard = spec.Train.Tensorboard ? new TensorBoardLog(run.Directory) : null;
         var outcome = trainer.Run(data, store, resumeFrom, report =>
         {

@@ -6,7 +6,9 @@ namespace MovinetExp.Training;
 /// <summary>
 /// Saves model, optimiser and training state after every epoch into <c>checkpoints/epoch-NNNN/</c>,
 /// written into a temporary folder and renamed, so a crash mid-save never leaves a half-written epoch
-/// that resume would trust. Keeps the latest epoch and the best one (by validation accuracy).
+/// that resume would trust. Keeps the latest epoch and the best one (by validation accuracy), pruning
+/// the others only once the new epoch is recorded (<see cref="Prune"/>): a process killed between the
+/// save and the record still has the epoch before, which resume can continue from.
 /// </summary>
 public sealed class EpochCheckpointStore
 {
@@ -32,13 +34,15 @@ public sealed class EpochCheckpointStore
         File.WriteAllText(Path.Combine(temp, StateFile), state.ToJson());
         if (Directory.Exists(final)) Directory.Delete(final, true);
         Directory.Move(temp, final);
-        PruneExcept(state.Epoch, state.BestEpoch);
     }
 
-    /// <summary>The state of the last completely saved epoch, or null when none finished.</summary>
-    public EpochState? Latest()
+    /// <summary>
+    /// The state of the last completely saved epoch up to <paramref name="atMost"/> (the last epoch the run
+    /// recorded: a later checkpoint was saved by a process that died before recording it), or null when none.
+    /// </summary>
+    public EpochState? Latest(int atMost = int.MaxValue)
     {
-        var epochs = CompletedEpochs();
+        var epochs = CompletedEpochs().Where(e => e <= atMost).ToList();
         return epochs.Count == 0 ? null : EpochState.FromJson(File.ReadAllText(Path.Combine(EpochFolder(epochs[^1]), StateFile)));
     }
 
@@ -64,7 +68,8 @@ public sealed class EpochCheckpointStore
             .Order()
             .ToList();
 
-    private void PruneExcept(int latest, int best)
+    /// <summary>Deletes every saved epoch but <paramref name="latest"/> and <paramref name="best"/>; call once the latest is recorded.</summary>
+    public void Prune(int latest, int best)
     {
         foreach (int epoch in CompletedEpochs())
             if (epoch != latest && epoch != best)

@@ -42,7 +42,7 @@ public sealed class Trainer
     public bool UsesFeatureReuse => _freeze.BackboneFrozen && _settings.ReuseFrozenFeatures;
 
     /// <param name="resumeFrom">The last saved epoch to continue after, or null for a fresh start.</param>
-    /// <param name="onEpoch">Called after each epoch's checkpoint is saved.</param>
+    /// <param name="onEpoch">Called after each epoch's checkpoint is saved, to record the epoch; older checkpoints are pruned after it returns.</param>
     public TrainingOutcome Run(TrainingData data, EpochCheckpointStore store, EpochState? resumeFrom, Action<EpochReport> onEpoch,
         IProgress<StepProgress>? progress, IProgress<string>? status, CancellationToken cancellation)
     {
@@ -140,6 +140,7 @@ public sealed class Trainer
             long rss = ProcessMemory.ResidentBytes();
             onEpoch(new EpochReport(epoch, trainStats, validation, schedule.RateAt(Math.Max(0, step - 1)), clock.Elapsed, rss, state.BestEpoch == epoch,
                 new PhaseMemory(trainPeak, bnPeak, evalPeak)));
+            store.Prune(state.Epoch, state.BestEpoch); // the epoch is recorded: older ones are no longer needed to resume
 
             if (_settings.EarlyStoppingPatience > 0 && state.EpochsWithoutImprovement >= _settings.EarlyStoppingPatience && epoch < _settings.Epochs)
             {

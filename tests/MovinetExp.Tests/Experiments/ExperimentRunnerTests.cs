@@ -105,6 +105,32 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
     }
 
     [Fact]
+    public async Task RunKilledBetweenSavingAnEpochAndRecordingItResumesToTheSameNumbers()
+    {
+        string[] overrides = FrozenBackbone;
+        var uninterrupted = await tiny.ReferenceRunAsync(overrides);
+        var spec = tiny.Spec([.. overrides, "name=tiny-killed-mid-epoch-end"]);
+        using var cancel = new CancellationTokenSource();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            TinyExperiments.RunAsync(tiny.Request(spec), cancel.Token, epoch => { if (epoch.Epoch == 1) cancel.Cancel(); }));
+        var run = RunFolder.Open(Assert.Single(Directory.GetDirectories(Path.Combine(tiny.RunsRoot, spec.Name))));
+        // What a SIGKILL right after epoch 2's checkpoint was renamed into place leaves: the checkpoint,
+        // but no history row or status for it (here: epoch 1's state under epoch 2's name).
+        string epoch1 = Path.Combine(run.CheckpointsDirectory, "epoch-0001"), epoch2 = Path.Combine(run.CheckpointsDirectory, "epoch-0002");
+        Directory.CreateDirectory(epoch2);
+        foreach (string file in Directory.GetFiles(epoch1)) File.Copy(file, Path.Combine(epoch2, Path.GetFileName(file)));
+        string state = Path.Combine(epoch2, "state.json");
+        File.WriteAllText(state, File.ReadAllText(state).Replace("\"epoch\": 1,", "\"epoch\": 2,"));
+
+        var resumed = await TinyExperiments.RunAsync(tiny.Request(SpecLoader.Load(run.SpecResolvedYaml), run.Directory));
+
+        // The epoch history does not record is trained again: nothing is lost, nothing recorded twice.
+        Assert.Equal([2, 3, 4], resumed.Epochs.Select(e => e.Epoch));
+        Assert.Equal([1, 2, 3, 4], HistoryLog.Read(run.HistoryCsv).Select(r => r.Epoch));
+        Assert.Equal(File.ReadAllBytes(uninterrupted.Outcome.Run.MetricsJson), File.ReadAllBytes(run.MetricsJson));
+    }
+
+    [Fact]
     public async Task ResumingARunAnotherWriterHoldsFailsWithoutTouchingItsFiles()
     {
         var spec = tiny.Spec("name=tiny-held", "model.freeze=backbone");

@@ -29,7 +29,7 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
         public string Runs { get; init; } = "runs";
 
         [CommandOption("--resume <RUN_DIR>")]
-        [Description("Continue an interrupted run after its last finished epoch")]
+        [Description("Continue an interrupted or stale (killed) run after its last finished epoch; refused (exit 2) while another process runs it")]
         public string? Resume { get; init; }
 
         public override ValidationResult Validate() =>
