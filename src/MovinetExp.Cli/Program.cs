@@ -14,7 +14,12 @@ NativeHeap.KeepFreedMemoryForReuse();
 // this CPU the router switches to one that passed, and the user is told in one line (README, "Correct
 // numbers on every CPU").
 MovinetExp.Numerics.ConvRouter.Rerouted += route => Diagnostics.Warning("numerics:", route.Problem.ToString(),
-    $"{route.Preferred} gave wrong results on this CPU (error {route.Checks[0].WorstError:0.0E+0}); using {route.Algorithm}, which passed");
+    $"{route.Preferred} gave wrong results on this CPU (error {route.PreferredError:0.0E+0}); using {route.Algorithm}, which passed");
+// Verdicts of earlier processes under the same kernel environment are reused, so the check costs a file
+// read after the first run on a machine (`doctor` always checks afresh).
+if (MovinetExp.Catalog.CacheFolderPath.Resolve(MovinetExp.Catalog.CacheFolderPath.Default, Environment.GetEnvironmentVariable)
+    is ({ } cacheFolder, null))
+    MovinetExp.Numerics.ConvRouter.Cache = new MovinetExp.Health.ConvVerdictFile(cacheFolder);
 
 // Host: configuration (MOVINET_* environment variables), logging and DI for the commands.
 var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { Args = [], ApplicationName = "movinet" });

@@ -11,6 +11,10 @@ namespace MovinetExp.Catalog;
 public static partial class CacheFolderPath
 {
     public const string OverrideVariable = "MOVINET_CACHE";
+
+    /// <summary>The cache folder of the shipped catalogue (tool.json), for what is cached before any
+    /// catalogue is read.</summary>
+    public const string Default = "~/.cache/movinet-exp";
     private const string XdgVariable = "XDG_CACHE_HOME";
 
     /// <summary>The absolute cache folder for <paramref name="configured"/> under the given environment.</summary>

@@ -11,7 +11,7 @@ public static class RunNumerics
         var routes = ConvRouter.All;
         return new NumericsRecord(KernelEnvironment.Current().ToString(), ConvRouter.RoutingEnabled, ConvRouter.CheckingEnabled,
             routes.Count, routes.Where(r => r.Rerouted).Select(r => $"{r.Problem}: {r.Preferred} -> {r.Algorithm}").ToArray(),
-            routes.Select(r => new ConvRouteRecord(r.Problem.ToString(), r.Algorithm.ToString(),
-                r.Checks.Count > 0 ? r.Checks[^1].WorstError : null, r.Rerouted)).ToArray());
+            routes.Select(r => new ConvRouteRecord(r.Problem.ToString(), r.Algorithm.ToString(), r.Error, r.Rerouted,
+                r.Cached?.CheckedAt)).ToArray());
     }
 }

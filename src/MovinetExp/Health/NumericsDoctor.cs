@@ -27,30 +27,47 @@ public static class NumericsDoctor
         long batch, long frames, long resolution, ConvCheckCoverage coverage, CancellationToken cancellation = default)
     {
         var rows = new List<NumericsRow>();
-        foreach (var workload in workloads)
+        // The doctor's job is to look again: verdicts of earlier processes are not reused.
+        var cache = ConvRouter.Cache;
+        ConvRouter.Cache = null;
+        try
         {
-            cancellation.ThrowIfCancellationRequested();
-            ConvRouter.Reset();
-            using (var model = new MovinetClassifier(options))
-            {
-                switch (workload)
-                {
-                    case NumericsWorkload.Inference: ModelWorkloads.Inference(model, batch, frames, resolution, resolution); break;
-                    case NumericsWorkload.Training: ModelWorkloads.Training(model, batch, frames, resolution, resolution); break;
-                    case NumericsWorkload.Streaming: ModelWorkloads.Streaming(model, batch, 2, resolution, resolution); break;
-                }
-            }
-
-            foreach (var route in ConvRouter.All)
-            {
-                cancellation.ThrowIfCancellationRequested();
-                var verdict = coverage == ConvCheckCoverage.Sampled && route.Checks.Count > 0
-                    ? route.Checks[^1]
-                    : ConvCheck.Run(route.Problem, route.Algorithm, coverage);
-                rows.Add(new NumericsRow(workload, route, verdict));
-            }
+            foreach (var workload in workloads)
+                rows.AddRange(Diagnose(options, workload, batch, frames, resolution, coverage, cancellation));
+        }
+        finally
+        {
+            ConvRouter.Cache = cache;
         }
 
         return new NumericsDiagnosis(KernelEnvironment.Current(), ConvRouter.RoutingEnabled, rows);
+    }
+
+    private static IEnumerable<NumericsRow> Diagnose(MovinetOptions options, NumericsWorkload workload, long batch,
+        long frames, long resolution, ConvCheckCoverage coverage, CancellationToken cancellation)
+    {
+        cancellation.ThrowIfCancellationRequested();
+        ConvRouter.Reset();
+        using (var model = new MovinetClassifier(options))
+        {
+            switch (workload)
+            {
+                case NumericsWorkload.Inference: ModelWorkloads.Inference(model, batch, frames, resolution, resolution); break;
+                case NumericsWorkload.Training: ModelWorkloads.Training(model, batch, frames, resolution, resolution); break;
+                case NumericsWorkload.Streaming: ModelWorkloads.Streaming(model, batch, 2, resolution, resolution); break;
+            }
+        }
+
+        var rows = new List<NumericsRow>();
+        foreach (var route in ConvRouter.All)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            var verdict = coverage == ConvCheckCoverage.Sampled && route.Checks.Count > 0
+                ? route.Checks[^1]
+                : ConvCheck.Run(route.Problem, route.Algorithm, coverage);
+            rows.Add(new NumericsRow(workload, route, verdict));
+        }
+
+        return rows;
     }
 }

@@ -17,6 +17,10 @@ public enum ConvAlgorithm
     /// [Cin, Cout]): LibTorch's CPU BLAS (MKL sgemm), no oneDNN convolution kernel.</summary>
     Gemm,
 
+    /// <summary>A depthwise convolution on LibTorch's kernels except backward-data: the input gradient is a
+    /// forward convolution of the output gradient with the flipped kernel (<see cref="FlippedKernelDepthwise"/>).</summary>
+    FlippedKernel,
+
     /// <summary>The convolution spelled out as a sum over kernel taps of shifted input slices (depthwise:
     /// multiply-adds; dense: the taps stacked into channels, then <see cref="Gemm"/>). Only elementwise
     /// kernels and the BLAS; slower, and the fallback when the others fail the check.</summary>

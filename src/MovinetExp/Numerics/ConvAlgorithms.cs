@@ -10,13 +10,14 @@ public static class ConvAlgorithms
     /// The algorithms that can compute <paramref name="problem"/>, preferred first. The preferences avoid
     /// what was seen wrong on AVX-512 (README, "Correct numbers on every CPU"): oneDNN's 1×1 kernel
     /// (brgconv_1x1) with more than one thread, so pointwise convolutions are matrix products; and its
-    /// channels-last depthwise backward-data kernel, so depthwise training runs on NCDHW copies.
+    /// channels-last depthwise backward-data kernel, so depthwise training computes input gradients with
+    /// forward kernels (NCDHW copies are the next choice: right, but 3-5x slower per layer).
     /// </summary>
     public static IReadOnlyList<ConvAlgorithm> For(ConvProblem problem) => problem.Kind switch
     {
         ConvKind.Pointwise => new[] { ConvAlgorithm.Gemm, ConvAlgorithm.Taps },
         ConvKind.Depthwise when problem.Pass == ConvPass.Training =>
-            new[] { ConvAlgorithm.LibTorchContiguous, ConvAlgorithm.Taps },
+            new[] { ConvAlgorithm.FlippedKernel, ConvAlgorithm.LibTorchContiguous, ConvAlgorithm.Taps },
         _ => new[] { ConvAlgorithm.LibTorch, ConvAlgorithm.LibTorchContiguous, ConvAlgorithm.Taps },
     };
 
@@ -27,6 +28,7 @@ public static class ConvAlgorithms
                 problem.Padding.ToArray(), groups: problem.Groups),
             ConvAlgorithm.LibTorchContiguous => Contiguous(x, weight, bias, problem),
             ConvAlgorithm.Gemm => Pointwise(x, weight, bias, problem),
+            ConvAlgorithm.FlippedKernel => FlippedKernel(x, weight, bias, problem),
             ConvAlgorithm.Taps => Taps(x, weight, bias, problem),
             _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, null),
         };
@@ -39,6 +41,16 @@ public static class ConvAlgorithms
         var y = nn.functional.conv3d(x.contiguous(), weight, bias, problem.Stride.ToArray(), problem.Padding.ToArray(),
             groups: problem.Groups);
         return (problem.ChannelsLast ? MemoryLayout.ToChannelsLast(y) : y).MoveToOuterDisposeScope();
+    }
+
+    private static Tensor FlippedKernel(Tensor x, Tensor weight, Tensor? bias, ConvProblem problem)
+    {
+        if (problem.Kind != ConvKind.Depthwise)
+            throw new ArgumentException($"FlippedKernel computes depthwise convolutions only, not {problem}.");
+        bool gradients = is_grad_enabled() && (x.requires_grad || weight.requires_grad);
+        return gradients
+            ? FlippedKernelDepthwise.Apply(x, weight, bias, problem)
+            : nn.functional.conv3d(x, weight, bias, problem.Stride.ToArray(), problem.Padding.ToArray(), groups: problem.Groups);
     }
 
     /// <summary>[B,Cin,T,H,W] → rows [B,T,H,W,Cin] (a view when channels-last) × weightᵀ → back to

@@ -9,7 +9,8 @@ namespace MovinetExp.Numerics;
 /// next ones until one passes, before any result of that problem is used; later uses cost a dictionary
 /// lookup. Environment: <c>MOVINET_CONV_ROUTING=libtorch</c> sends every convolution to LibTorch as it
 /// is (the routing switched off, to show what it guards against); <c>MOVINET_CONV_CHECK=0</c> skips
-/// the checks and trusts the preferred algorithms.
+/// the checks and trusts the preferred algorithms; <c>MOVINET_CONV_PREFER=NAME[,NAME]</c> tries the named
+/// algorithms first where they apply (still checked), to measure the alternatives against each other.
 /// </summary>
 public static class ConvRouter
 {
@@ -23,6 +24,13 @@ public static class ConvRouter
         !string.Equals(Environment.GetEnvironmentVariable("MOVINET_CONV_ROUTING"), "libtorch", StringComparison.OrdinalIgnoreCase);
 
     public static bool CheckingEnabled { get; set; } = Environment.GetEnvironmentVariable("MOVINET_CONV_CHECK") != "0";
+
+    private static readonly Lazy<ConvAlgorithm[]> Preferred =
+        new(() => ParsePreferred(Environment.GetEnvironmentVariable("MOVINET_CONV_PREFER")));
+
+    /// <summary>Verdicts of earlier processes to reuse instead of checking again (null: check everything,
+    /// what the tests and <c>doctor</c> do).</summary>
+    public static IConvVerdictCache? Cache { get; set; }
 
     /// <summary>Every problem routed so far in this process, in first-use order.</summary>
     public static IReadOnlyList<ConvRoute> All => Routes.Values.OrderBy(r => r.Order).ToArray();
@@ -40,6 +48,7 @@ public static class ConvRouter
             var route = Decide(problem) with { Order = Routes.Count };
             Routes[problem] = route;
             if (route.Rerouted && route.Verified) Rerouted?.Invoke(route);
+            if (route.Cached is null && route.Verified) Cache?.Remember(route);
             return Known(route);
         }
     }
@@ -51,8 +60,11 @@ public static class ConvRouter
     private static ConvRoute Decide(ConvProblem problem)
     {
         if (!RoutingEnabled) return new ConvRoute(problem, ConvAlgorithm.LibTorch, Array.Empty<ConvCheckResult>());
-        var candidates = ConvAlgorithms.For(problem);
+        var candidates = ConvAlgorithms.For(problem)
+            .OrderBy(a => Array.IndexOf(Preferred.Value, a) is var i && i >= 0 ? i : Preferred.Value.Length).ToArray();
         if (!CheckingEnabled) return new ConvRoute(problem, candidates[0], Array.Empty<ConvCheckResult>());
+        if (Cache?.Find(problem) is { } verdict && candidates.Contains(verdict.Algorithm))
+            return new ConvRoute(problem, verdict.Algorithm, Array.Empty<ConvCheckResult>()) { Cached = verdict };
         var checks = new List<ConvCheckResult>();
         foreach (var algorithm in candidates)
         {
@@ -63,6 +75,14 @@ public static class ConvRouter
 
         return new ConvRoute(problem, candidates[^1], checks);
     }
+
+    private static ConvAlgorithm[] ParsePreferred(string? names) =>
+        string.IsNullOrWhiteSpace(names) ? Array.Empty<ConvAlgorithm>()
+        : names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(name => Enum.TryParse<ConvAlgorithm>(name, ignoreCase: true, out var a) ? a
+                : throw new SpecException($"MOVINET_CONV_PREFER: '{name}' is not a convolution algorithm; expected " +
+                    $"a comma-separated list of {string.Join(", ", Enum.GetNames<ConvAlgorithm>())}."))
+            .ToArray();
 
     private static ConvAlgorithm Known(ConvRoute route) => route.Verified || route.Checks.Count == 0
         ? route.Algorithm

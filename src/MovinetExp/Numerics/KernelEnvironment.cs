@@ -15,9 +15,12 @@ public sealed record KernelEnvironment(string CpuModel, string InstructionSets, 
         Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA") ?? Environment.GetEnvironmentVariable("DNNL_MAX_CPU_ISA"),
         ReadOneDnnVersion(), __version__, get_num_threads());
 
-    public override string ToString() =>
+    public override string ToString() => $"{Kernels}, {Threads} thread{(Threads == 1 ? "" : "s")}";
+
+    /// <summary>Everything but the thread count (which each convolution problem records itself).</summary>
+    public string Kernels =>
         $"{CpuModel} ({InstructionSets}); oneDNN {OneDnnVersion} in LibTorch {LibTorchVersion}, " +
-        $"ONEDNN_MAX_CPU_ISA {(IsaCap ?? "not set")}, {Threads} thread{(Threads == 1 ? "" : "s")}";
+        $"ONEDNN_MAX_CPU_ISA {(IsaCap ?? "not set")}";
 
     private static string ReadCpuModel() =>
         CpuInfoLines().FirstOrDefault(l => l.StartsWith("model name", StringComparison.Ordinal))?.Split(':', 2)[1].Trim()

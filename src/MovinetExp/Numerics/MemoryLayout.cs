@@ -13,6 +13,12 @@ public static class MemoryLayout
 {
     public static Tensor ToChannelsLast(Tensor x) => x.permute(0, 2, 3, 4, 1).contiguous().permute(0, 4, 1, 2, 3);
 
+    /// <summary>Zeros of the given [B,C,T,H,W] shape in either layout, with <paramref name="like"/>'s type and
+    /// device (allocated in the layout directly: a conversion afterwards would copy them).</summary>
+    public static Tensor Zeros(long[] shape, bool channelsLast, Tensor like) => channelsLast
+        ? zeros(new[] { shape[0], shape[2], shape[3], shape[4], shape[1] }, like.dtype, like.device).permute(0, 4, 1, 2, 3)
+        : zeros(shape, like.dtype, like.device);
+
     /// <summary>Whether the channel axis of a 5-D tensor is the innermost in memory (channels-last).</summary>
     public static bool IsChannelsLast(Tensor x)
     {

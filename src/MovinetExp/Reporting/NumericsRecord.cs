@@ -8,6 +8,7 @@ namespace MovinetExp.Reporting;
 public sealed record NumericsRecord(string KernelEnvironment, bool Routing, bool Checks, int Problems,
     IReadOnlyList<string> Rerouted, IReadOnlyList<ConvRouteRecord> Routes);
 
-/// <summary>One convolution problem: its description, the algorithm used and the worst relative error of
-/// that algorithm's check (null when checks were off).</summary>
-public sealed record ConvRouteRecord(string Problem, string Algorithm, double? Error, bool Rerouted);
+/// <summary>One convolution problem: its description, the algorithm used, the worst relative error of
+/// that algorithm's check (null when checks were off), and when that check ran if an earlier process on
+/// this machine ran it (null: checked by this run).</summary>
+public sealed record ConvRouteRecord(string Problem, string Algorithm, double? Error, bool Rerouted, DateTimeOffset? CheckedEarlier);

@@ -23,6 +23,32 @@ public class ConvAlgorithmsTests
             AssertCorrect(ConvProblems.Named(name, pass), ConvAlgorithm.Gemm);
     }
 
+    /// <summary>The input gradient as a forward convolution of the spread, padded output gradient with the
+    /// flipped kernel: strides that do not divide the padded size (even and odd sizes, so the last window
+    /// leaves rows unread), temporal padding, bias, both layouts.</summary>
+    [Theory]
+    [InlineData("depthwise-3x3x3")]
+    [InlineData("depthwise-1x5x5-s2")]
+    [InlineData("depthwise-5x1x1-causal")]
+    [InlineData("depthwise-3x3x3-s2-even")]
+    [InlineData("depthwise-5x3x3-s2-odd-contiguous")]
+    public void FlippedKernelEqualsFloat64ConvolutionForwardAndBackward(string name)
+    {
+        var problem = name switch
+        {
+            "depthwise-3x3x3-s2-even" => ConvProblems.Make(6, 6, 6, (4, 10, 10), (3, 3, 3), stride: 2, padding: (1, 0, 0), batch: 3),
+            "depthwise-5x3x3-s2-odd-contiguous" => ConvProblems.Make(5, 5, 5, (6, 9, 9), (5, 3, 3), stride: 2,
+                padding: (2, 1, 1), bias: true, channelsLast: false),
+            _ => ConvProblems.Named(name, ConvPass.Training),
+        };
+        foreach (var pass in new[] { ConvPass.Forward, ConvPass.Training })
+            AssertCorrect(problem with { Pass = pass }, ConvAlgorithm.FlippedKernel);
+    }
+
+    [Fact]
+    public void FlippedKernelRefusesWhatIsNotDepthwise() =>
+        Assert.Throws<ArgumentException>(() => ConvCheck.Run(ConvProblems.Named("pointwise", ConvPass.Training), ConvAlgorithm.FlippedKernel));
+
     [Theory]
     [MemberData(nameof(ConvProblems.Names), MemberType = typeof(ConvProblems))]
     public void EveryAlgorithmKeepsTheInputLayoutAndShape(string name)
