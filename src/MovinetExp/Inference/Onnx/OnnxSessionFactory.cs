@@ -12,6 +12,9 @@ public static class OnnxSessionFactory
 {
     private const string CudaProvider = "CUDAExecutionProvider";
 
+    /// <summary>The ONNX Runtime version in use (e.g. "1.32.0").</summary>
+    public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
+
     /// <param name="device">auto, cpu or cuda.</param>
     /// <param name="threads">Intra-op threads; 0 = ONNX Runtime's default (one per core).</param>
     /// <returns>The session and where it computes ("cpu" or "cuda").</returns>
