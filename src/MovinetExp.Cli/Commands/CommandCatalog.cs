@@ -3,6 +3,7 @@ using MovinetExp.Cli.Commands.Bench;
 using MovinetExp.Cli.Commands.Checkpoint;
 using MovinetExp.Cli.Commands.Data;
 using MovinetExp.Cli.Commands.Experiment;
+using MovinetExp.Cli.Commands.Export;
 using MovinetExp.Cli.Commands.Inference;
 using MovinetExp.Cli.Commands.Model;
 using Spectre.Console.Cli;
@@ -33,11 +34,18 @@ internal static class CommandCatalog
             .WithDescription("Top-K classes of videos or .npy clips with a run's model, a released model or any TF checkpoint.")
             .WithExample("predict", "clip.mp4", "--run", "runs/ucf10/20261129-101500-1a2b3c4d")
             .WithExample("predict", "a.mp4", "b.avi", "--model", "a0", "--top", "3", "--json")
-            .WithExample("predict", "clip.npy", "--checkpoint", "model/ckpt-1", "--model", "a0", "--variant", "base", "--logits-out", "out.npy");
+            .WithExample("predict", "clip.npy", "--checkpoint", "model/ckpt-1", "--model", "a0", "--variant", "base", "--logits-out", "out.npy")
+            .WithExample("predict", "clip.npy", "--engine", "onnx", "--onnx", "model.onnx", "--json");
         config.AddCommand<StreamCommand>("stream")
             .WithDescription("Classify a video frame by frame with a causal (stream) model, carrying its stream buffers.")
             .WithExample("stream", "clip.mp4", "--model", "a0", "--variant", "stream", "--fps", "5", "--every", "5")
-            .WithExample("stream", "clip.npy", "--run", "runs/streamable/20261129-101500-1a2b3c4d", "--json");
+            .WithExample("stream", "clip.npy", "--run", "runs/streamable/20261129-101500-1a2b3c4d", "--json")
+            .WithExample("stream", "clip.mp4", "--engine", "onnx", "--onnx", "a0-stream.onnx", "--device", "cuda");
+        config.AddCommand<ExportCommand>("export")
+            .WithDescription("Write a run's model, a released model or any TF checkpoint as an ONNX model (opset 17) for ONNX Runtime.")
+            .WithExample("export", "runs/quickstart/20261129-101500-1a2b3c4d", "--format", "onnx", "-o", "quickstart.onnx")
+            .WithExample("export", "--model", "a0", "--variant", "stream", "--format", "onnx", "-o", "a0-stream.onnx")
+            .WithExample("export", "--checkpoint", "model/ckpt-1", "--format", "onnx", "-o", "model.onnx");
 
         config.AddBranch("model", branch =>
         {

@@ -3,6 +3,9 @@ using MovinetExp.Data;
 using MovinetExp.Data.Loading;
 using MovinetExp.Data.Synthetic;
 using MovinetExp.Data.Video;
+using MovinetExp.Export;
+using MovinetExp.Inference;
+using MovinetExp.Inference.Onnx;
 using MovinetExp.Models;
 using MovinetExp.Native;
 using MovinetExp.Reporting;
@@ -38,11 +41,16 @@ public static class BenchmarkRunner
         if (Wanted("infer"))
         {
             results.Add(Infer(224, reps, threads, device, status));
+            results.Add(InferOnnx(224, reps, threads, options.CacheFolder, status));
             results.Add(Infer(172, reps, threads, device, status));
         }
         if (Wanted("train-frozen")) results.Add(TrainFrozen(reps, threads, device, status));
         if (Wanted("train-full")) results.Add(TrainFull(reps, threads, device, status));
-        if (Wanted("stream")) results.Add(StreamLatency(reps, device, status, threads));
+        if (Wanted("stream"))
+        {
+            results.Add(StreamLatency(reps, device, status, threads));
+            results.Add(StreamLatencyOnnx(reps, options.CacheFolder, status));
+        }
         ComputeDevice.ConfigureThreads(threads);
         return new BenchmarkReport(RuntimeVersions.Tool, RuntimeVersions.TorchSharp, RuntimeVersions.LibTorch, HostInfo.CpuModel(),
             Environment.ProcessorCount, threads, device.ToString(), results, Math.Round(total.Elapsed.TotalSeconds, 1));
@@ -110,6 +118,60 @@ public static class BenchmarkRunner
         }, $"A0 base, batch 8, 8x{resolution}x{resolution}, inference mode");
     }
 
+    /// <summary><see cref="Infer"/>'s model and shapes exported to ONNX and run by ONNX Runtime on the CPU with the same threads.</summary>
+    private static Measurement InferOnnx(int resolution, int reps, int threads, string cacheFolder, IProgress<string>? status)
+    {
+        status?.Report($"infer (ONNX Runtime): A0 base, batch 8, 8x{resolution}x{resolution}");
+        using var classifier = ExportedA0(MovinetVariant.Base, cacheFolder, threads);
+        var pixels = RandomPixels(8 * 8 * resolution * resolution * 3);
+        return Timed($"infer_{resolution}_onnx", 8, reps, threads, () => classifier.Classify(pixels, 8, 8, resolution, resolution),
+            $"A0 base, batch 8, 8x{resolution}x{resolution}, ONNX Runtime {OnnxSessionFactory.RuntimeVersion} CPU, {threads} intra-op threads");
+    }
+
+    /// <summary><see cref="StreamLatency"/> on ONNX Runtime: the stream export, one thread, state carried from frame to frame.</summary>
+    private static Measurement StreamLatencyOnnx(int reps, string cacheFolder, IProgress<string>? status)
+    {
+        status?.Report("stream (ONNX Runtime): A0 stream, one frame at a time at 172x172, one thread");
+        using var classifier = ExportedA0(MovinetVariant.Stream, cacheFolder, threads: 1);
+        var frame = RandomPixels(172 * 172 * 3);
+        using var stream = classifier.OpenStream(172, 172);
+        const int framesPerRep = 10;
+        for (int i = 0; i < 5; i++) stream.Next(frame);
+        var values = new List<double>();
+        long peak = 0;
+        for (int r = 0; r < reps; r++)
+        {
+            var clock = Stopwatch.StartNew();
+            for (int i = 0; i < framesPerRep; i++) stream.Next(frame);
+            values.Add(clock.Elapsed.TotalMilliseconds / framesPerRep);
+            peak = Math.Max(peak, ProcessMemory.ResidentBytes());
+        }
+        return Measurement.From("stream_frame_onnx", "ms/frame", values, 1, peak,
+            $"A0 stream, batch 1, 172x172, {framesPerRep} frames per repetition, state carried, ONNX Runtime {OnnxSessionFactory.RuntimeVersion} CPU");
+    }
+
+    /// <summary>A0 with random weights (seed 0, like the TorchSharp figures), exported and opened on ONNX Runtime's CPU provider.</summary>
+    private static OnnxClassifier ExportedA0(MovinetVariant variant, string cacheFolder, int threads)
+    {
+        manual_seed(0);
+        string path = Path.Combine(cacheFolder, "bench", $"a0-{variant.ToString().ToLowerInvariant()}.onnx");
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var model = new MovinetClassifier(MovinetOptions.For("a0", variant));
+        model.eval();
+        using (var classifier = new LoadedClassifier(model, Enumerable.Range(0, model.Options.NumClasses).Select(i => $"class_{i}").ToArray(),
+            new InputSampling(8, 1, 172, ResizeMode.Pad), "bench", CPU))
+            OnnxExporter.Export(classifier, path);
+        return OnnxClassifier.Open(path, "cpu", threads);
+    }
+
+    private static float[] RandomPixels(int count)
+    {
+        var rng = new Random(0);
+        var pixels = new float[count];
+        for (int i = 0; i < pixels.Length; i++) pixels[i] = (float)rng.NextDouble();
+        return pixels;
+    }
+
     private static Measurement TrainFrozen(int reps, int threads, Device device, IProgress<string>? status) =>
         TrainSteps("train-frozen", 224, trainFromStage: null, "backbone frozen",
             "backbone frozen (forward through it every step, no feature reuse)", reps, threads, device, status);
@@ -172,9 +234,7 @@ public static class BenchmarkRunner
 
     private static Batch RandomBatch(int resolution)
     {
-        var rng = new Random(0);
-        var pixels = new float[8 * 8 * resolution * resolution * 3];
-        for (int i = 0; i < pixels.Length; i++) pixels[i] = (float)rng.NextDouble();
+        var pixels = RandomPixels(8 * 8 * resolution * resolution * 3);
         return new Batch(pixels, [8, 8, resolution, resolution, 3], Enumerable.Range(0, 8).Select(i => i % 10).ToArray());
     }
 

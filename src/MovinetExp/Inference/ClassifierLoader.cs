@@ -26,9 +26,10 @@ public static class ClassifierLoader
         var labels = run.ReadLabels();
         var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, labels.Count));
         MovinetCheckpointLoader.Load(model, run.ModelDirectory, CheckpointLoadMode.Full);
+        string sha256 = CheckpointSource.FromPath(run.ModelDirectory, cacheFolder: "").Sha256;
         var sampling = new InputSampling(spec.Data.Frames, spec.Data.FrameStep, spec.Data.Resolution,
             spec.Data.Resize == Specs.ResizeMode.Crop ? Data.Video.ResizeMode.Crop : Data.Video.ResizeMode.Pad);
-        return Ready(model, labels, sampling, $"run {run.Directory}", device);
+        return Ready(model, labels, sampling, $"run {run.Directory}", device, sha256);
     }
 
     public static async Task<LoadedClassifier> PretrainedAsync(ModelId id, ModelVariant variant, HardSigmoidKind gate, ToolCatalog catalog,
@@ -67,7 +68,7 @@ public static class ClassifierLoader
         MovinetCheckpointLoader.Load(model, checkpoint.Prefix, CheckpointLoadMode.Full);
         var labels = classes?.Labels ?? LabelsFor(checkpoint.Prefix, detected.NumClasses);
         var sampling = new InputSampling(16, 5, InputSampling.ReleasedResolution(detected.ModelId), Data.Video.ResizeMode.Pad);
-        return Ready(model, labels, sampling, checkpoint.Origin, device);
+        return Ready(model, labels, sampling, checkpoint.Origin, device, checkpoint.Sha256);
     }
 
     /// <summary>labels.txt next to the checkpoint (written with every fine-tuned model), else Kinetics-600 for 600 classes, else class_N.</summary>
@@ -82,11 +83,12 @@ public static class ClassifierLoader
         return classes == KineticsLabels.All.Count ? KineticsLabels.All : Enumerable.Range(0, classes).Select(i => $"class_{i}").ToArray();
     }
 
-    private static LoadedClassifier Ready(MovinetClassifier model, IReadOnlyList<string> labels, InputSampling sampling, string origin, torch.Device device)
+    private static LoadedClassifier Ready(MovinetClassifier model, IReadOnlyList<string> labels, InputSampling sampling, string origin,
+        torch.Device device, string sha256)
     {
         model.to(device);
         model.eval();
-        return new LoadedClassifier(model, labels, sampling, origin);
+        return new LoadedClassifier(model, labels, sampling, origin, device, sha256);
     }
 
     private static string Name(ModelId id) => id.ToString().ToLowerInvariant();

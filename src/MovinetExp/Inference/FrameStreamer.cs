@@ -1,5 +1,4 @@
 using MovinetExp.Common;
-using static TorchSharp.torch;
 
 namespace MovinetExp.Inference;
 
@@ -21,38 +20,27 @@ public static class FrameStreamer
     /// <param name="onStep">Receives each reported step as soon as it is made (e.g. to print it).</param>
     /// <exception cref="SpecException">The classifier is not a stream (causal) model.</exception>
     /// <exception cref="DataException">The input has no frame, or decoding fails.</exception>
-    public static StreamSummary Stream(LoadedClassifier classifier, FrameSource source, int topK, int every, Device device,
+    public static StreamSummary Stream(IVideoClassifier classifier, FrameSource source, int topK, int every,
         Action<StreamStep> onStep, CancellationToken cancellation)
     {
-        var model = classifier.Model;
-        if (!model.Options.Causal)
+        if (!classifier.Causal)
             throw new SpecException($"{classifier.Origin} is a base (non-causal) model and cannot be streamed frame by frame. Use a stream model (--variant stream), a run trained with `model.variant: stream` or `model.causal: true`, or `dotnet movinet predict` for whole clips.");
         var pixels = new float[source.FrameLength];
         float[] logits = [];
         int frames = 0, lastReported = -1;
-        var state = model.InitStates(1, source.Height, source.Width);
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        try
+        using (var stream = classifier.OpenStream(source.Height, source.Width))
         {
             for (; source.Read(pixels); frames++)
             {
                 cancellation.ThrowIfCancellationRequested();
-                using var scope = NewDisposeScope();
-                var frame = tensor(pixels, [1, 1, source.Height, source.Width, 3]).to(device).permute(0, 4, 1, 2, 3).contiguous();
-                var (output, next) = model.Stream(frame, state);
-                state.Dispose();
-                state = next;
-                logits = output.to(CPU).data<float>().ToArray();
+                logits = stream.Next(pixels);
                 if ((frames + 1) % every == 0)
                 {
                     onStep(Step(frames, logits, classifier, topK));
                     lastReported = frames;
                 }
             }
-        }
-        finally
-        {
-            state.Dispose();
         }
         // The end of the input is known only when a read fails: the last frame is reported then.
         if (frames > 0 && lastReported != frames - 1) onStep(Step(frames - 1, logits, classifier, topK));
@@ -61,6 +49,6 @@ public static class FrameStreamer
         return new StreamSummary(source.Name, frames, logits, Predictor.TopK(logits, classifier.Labels, topK), msPerFrame);
     }
 
-    private static StreamStep Step(int frame, float[] logits, LoadedClassifier classifier, int topK) =>
+    private static StreamStep Step(int frame, float[] logits, IVideoClassifier classifier, int topK) =>
         new(frame, Predictor.TopK(logits, classifier.Labels, topK), Evaluation.LogitMath.Softmax(logits));
 }

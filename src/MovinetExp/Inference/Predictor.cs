@@ -1,13 +1,11 @@
 using MovinetExp.Evaluation;
-using MovinetExp.Training;
-using static TorchSharp.torch;
 
 namespace MovinetExp.Inference;
 
 /// <summary>Whole-clip classification; clips of the same size are batched.</summary>
 public static class Predictor
 {
-    public static List<Prediction> Predict(LoadedClassifier classifier, IReadOnlyList<InputClip> clips, int topK, int batchSize, Device device)
+    public static List<Prediction> Predict(IVideoClassifier classifier, IReadOnlyList<InputClip> clips, int topK, int batchSize)
     {
         var results = new Prediction?[clips.Count];
         foreach (var group in clips.Select((clip, index) => (clip, index)).GroupBy(c => (c.clip.Frames, c.clip.Height, c.clip.Width)))
@@ -16,8 +14,7 @@ public static class Predictor
             {
                 var (frames, height, width) = group.Key;
                 var pixels = chunk.SelectMany(c => c.clip.Pixels).ToArray();
-                var batch = new Batch(pixels, [chunk.Length, frames, height, width, 3], new int[chunk.Length]);
-                var (_, logits) = SupervisedLoop.Evaluation(classifier.Model, [batch], device, CancellationToken.None);
+                var logits = classifier.Classify(pixels, chunk.Length, frames, height, width);
                 for (int i = 0; i < chunk.Length; i++)
                     results[chunk[i].index] = new Prediction(chunk[i].clip.Name, TopK(logits[i], classifier.Labels, topK), logits[i]);
             }

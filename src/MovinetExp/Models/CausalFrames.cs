@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -30,6 +31,18 @@ internal static class CausalFrames
 
         var joined = cat(new[] { history, x }, 2);
         stream?.Next.SetBuffer(key, joined.narrow(2, joined.shape[2] - count, count));
+        return joined;
+    }
+
+    /// <summary>
+    /// <see cref="Prepend"/> in an exported stream model: the history is the state input, the next buffer a state
+    /// output. Exported causal models always carry their state (a whole clip starts from the zero state).
+    /// </summary>
+    public static string ExportOnnx(OnnxGraph g, string scope, OnnxFeature x, int count, OnnxStateGraph state, string key)
+    {
+        var history = state.Buffer(key, x.Channels, count, x.Scale);
+        var joined = g.Concat(scope, 2, history, x.Value);
+        state.SetNext(key, g.Last(scope, joined, 2, count));
         return joined;
     }
 

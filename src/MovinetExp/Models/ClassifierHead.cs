@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -39,6 +40,14 @@ public sealed class ClassifierHead : nn.Module<Tensor, Tensor>
         x = dropout.forward(x);
         x = classifier.Forward(x, null);
         return x.flatten(1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary><see cref="forward"/> in an exported model (inference: no dropout): pooled [B,P,1,1,1] → logits [B,N].</summary>
+    internal string ExportOnnx(OnnxGraph g, OnnxFeature features)
+    {
+        var hidden = head.ExportOnnx(g, "classifier_head/head", features, null);
+        var logits = classifier.ExportOnnx(g, "classifier_head/classifier", hidden, null);
+        return g.Node("Flatten", "classifier_head", [logits.Value], OnnxGraph.Attribute("axis", 1L));
     }
 
     internal FeatureShape Describe(LayerTable table, FeatureShape input)

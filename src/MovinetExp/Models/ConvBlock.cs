@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using MovinetExp.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -26,6 +27,8 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
     private readonly long _in;
     private readonly long _out;
     private readonly string? _streamKey;
+    private readonly ActivationKind _activationKind;
+    private readonly HardSigmoidKind _hardSigmoidKind;
 
     /// <param name="streamPrefix">State-name prefix of the owning layer; needed only when causal with t&gt;1.</param>
     public ConvBlock(long inChannels, long outChannels, Size3 kernel, Size3 stride, MovinetOptions options,
@@ -62,6 +65,8 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
         if (_causal && kernel.T > 1)
             _streamKey = StreamKeys.StreamBuffer(streamPrefix
                 ?? throw new ArgumentException("A causal temporal conv needs a stream-state prefix."));
+        _activationKind = activationKind;
+        _hardSigmoidKind = options.HardSigmoidKind;
         activation = Activations.Create(activationKind, options.HardSigmoidKind);
         RegisterComponents();
 
@@ -94,6 +99,51 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
         }
 
         return y.MoveToOuterDisposeScope();
+    }
+
+    /// <summary>
+    /// <see cref="Forward"/> in an exported model: each conv with its batch norm folded into its weight and bias (one
+    /// Conv node, exact up to float rounding), TF "same" padding of strided axes computed from the input's size, and
+    /// causal frames from the state.
+    /// </summary>
+    public OnnxFeature ExportOnnx(OnnxGraph g, string scope, OnnxFeature x, OnnxStateGraph? state)
+    {
+        string y = x.Value;
+        if (!IsFactorised && _causal && _kernel.T > 1) y = CausalFrames.ExportOnnx(g, scope, x with { Value = y }, _kernel.T - 1, RequireState(state), _streamKey!);
+        y = ExportConvolution(g, scope, conv, batch_norm, ExportPadStridedSpatial(g, scope, y));
+        y = Activations.ExportOnnx(g, scope, y, _activationKind, _hardSigmoidKind);
+        var output = new OnnxFeature(y, _out, x.Scale * _stride.H);
+        if (conv_temporal is not null)
+        {
+            if (_causal) y = CausalFrames.ExportOnnx(g, scope + "/temporal", output, _kernel.T - 1, RequireState(state), _streamKey!);
+            y = ExportConvolution(g, scope + "/temporal", conv_temporal, batch_norm_temporal, y);
+            output = output with { Value = Activations.ExportOnnx(g, scope + "/temporal", y, _activationKind, _hardSigmoidKind) };
+        }
+
+        return output;
+    }
+
+    private OnnxStateGraph RequireState(OnnxStateGraph? state) => state
+        ?? throw new InvalidOperationException("A causal model is exported with its stream state (a whole clip starts from the zero state).");
+
+    private static string ExportConvolution(OnnxGraph g, string scope, Conv3d convolution, TfBatchNorm? norm, string x)
+    {
+        using var tensors = NewDisposeScope();
+        using var noGrad = no_grad();
+        var (weight, bias) = norm is null ? (convolution.weight!, convolution.bias) : norm.Fold(convolution.weight!, convolution.bias);
+        long[] padding = convolution.padding.ToArray();
+        return g.Conv(scope, x, g.Weight(scope + "/weight", weight), bias is null ? null : g.Weight(scope + "/bias", bias),
+            weight.shape[2..], convolution.stride.ToArray(), [.. padding, .. padding], convolution.groups);
+    }
+
+    private string ExportPadStridedSpatial(OnnxGraph g, string scope, string x)
+    {
+        if (_stride.H == 1 && _stride.W == 1) return x;
+        var (top, bottom) = TfSamePadding.ExportOnnx(g, scope + "/pad", g.Dimension(scope, x, 3), _kernel.H, _stride.H);
+        var (left, right) = TfSamePadding.ExportOnnx(g, scope + "/pad", g.Dimension(scope, x, 4), _kernel.W, _stride.W);
+        var none = g.Int64s(0, 0, 0);
+        var pads = g.Concat(scope + "/pad", 0, none, top, left, none, bottom, right);
+        return g.Node("Pad", scope, [x, pads], OnnxGraph.Attribute("mode", "constant"));
     }
 
     /// <summary>Adds this conv's zero stream buffer for an input of spatial size h×w.</summary>

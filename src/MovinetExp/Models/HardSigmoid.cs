@@ -11,6 +11,14 @@ public sealed class HardSigmoid : nn.Module<Tensor, Tensor>
 
     public override Tensor forward(Tensor x) => Apply(x, _kind);
 
+    /// <summary>The formula as text (what an exported model's metadata records).</summary>
+    public static string Formula(HardSigmoidKind kind) => kind switch
+    {
+        HardSigmoidKind.Keras => "clip(0.2*x + 0.5, 0, 1)",
+        HardSigmoidKind.Relu6 => "relu6(x + 3) / 6",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+    };
+
     /// <summary>Keras: clip(0.2·x + 0.5, 0, 1); Relu6: relu6(x + 3)/6.</summary>
     public static Tensor Apply(Tensor x, HardSigmoidKind kind) => kind switch
     {

@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -25,6 +26,14 @@ internal sealed class Head : nn.Module, ITfVariableSource
         var projected = project.Forward(x, stream);
         return TemporalPool.GlobalMean(TemporalPool.SpatialMean(projected), stream, StreamKeys.HeadPrefix)
             .MoveToOuterDisposeScope();
+    }
+
+    /// <summary><see cref="Forward"/> in an exported model: pooled [B,P,1,1,1].</summary>
+    public OnnxFeature ExportOnnx(OnnxGraph g, OnnxFeature x, OnnxStateGraph? state)
+    {
+        var projected = project.ExportOnnx(g, "head/project", x, state);
+        var perFrame = projected with { Value = TemporalPool.ExportSpatialMean(g, "head/pool", projected.Value) };
+        return perFrame with { Value = TemporalPool.ExportGlobalMean(g, "head/pool", perFrame, state, StreamKeys.HeadPrefix) };
     }
 
     public void AddInitialState(StreamState state, long batch, Device device) =>

@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using MovinetExp.Numerics;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -69,6 +70,14 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
         }
 
         return head.Forward(x, stream).flatten(1).MoveToOuterDisposeScope();
+    }
+
+    /// <summary><see cref="Forward"/> in an exported model: video [B,3,T,H,W] → pooled features [B,P,1,1,1].</summary>
+    internal OnnxFeature ExportOnnx(OnnxGraph g, OnnxFeature video, OnnxStateGraph? state)
+    {
+        var x = stem.ExportOnnx(g, video, state);
+        foreach (var block in blocks) x = block.ExportOnnx(g, x, state);
+        return head.ExportOnnx(g, x, state);
     }
 
     /// <summary>The zero state a clip of batch × height × width starts from (docs §6.2).</summary>

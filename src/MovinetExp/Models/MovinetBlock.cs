@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 
@@ -49,6 +50,17 @@ internal sealed class MovinetBlock : nn.Module, ITfVariableSource
         y = StochasticDepth.Apply(y, _dropRate, training);
         var shortcut = skip?.Forward(x) ?? x;
         return shortcut.add(y).MoveToOuterDisposeScope();
+    }
+
+    /// <summary><see cref="Forward"/> in an exported model (stochastic depth is the identity in inference).</summary>
+    public OnnxFeature ExportOnnx(OnnxGraph g, OnnxFeature x, OnnxStateGraph? state)
+    {
+        var y = feature.ExportOnnx(g, Name + "/feature", expansion.ExportOnnx(g, Name + "/expansion", x, state), state);
+        if (attention is not null) y = y with { Value = attention.ExportOnnx(g, Name + "/se", y, state) };
+        y = projection.ExportOnnx(g, Name + "/projection", y, state);
+        y = y with { Value = g.Mul(Name, y.Value, g.Weight(Name + "/rezero_scale", rezero_scale)) };
+        var shortcut = skip?.ExportOnnx(g, Name + "/skip", x) ?? x;
+        return y with { Value = g.Add(Name, shortcut.Value, y.Value) };
     }
 
     /// <summary>Adds this layer's zero state for an input of spatial size h×w.</summary>

@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using TorchSharp;
 using MovinetExp.Common;
 using static TorchSharp.torch;
@@ -97,6 +98,19 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
             next.Dispose();
             throw;
         }
+    }
+
+    /// <summary>
+    /// Adds this model's inference computation to <paramref name="g"/>: video [B,3,T,H,W] → logits [B,N]. A causal
+    /// model reads and writes its stream state through <paramref name="state"/> (required for it); a base model has none.
+    /// </summary>
+    internal string ExportOnnx(OnnxGraph g, string video, OnnxStateGraph? state)
+    {
+        if (training) throw new InvalidOperationException("Export runs in eval mode; call eval() on the model first.");
+        if (Options.Causal != state is not null)
+            throw new InvalidOperationException("A causal model is exported with stream state, a base model without.");
+        var features = backbone.ExportOnnx(g, new OnnxFeature(video, 3, 1), state);
+        return head.ExportOnnx(g, features);
     }
 
     /// <summary>

@@ -1,4 +1,6 @@
+using MovinetExp.Export;
 using TorchSharp.Modules;
+using DataType = Onnx.TensorProto.Types.DataType;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -33,12 +35,32 @@ internal sealed class PositionalEncoding : nn.Module, ITfVariableSource
     /// <summary>The [C, T] encoding of frames start … start+T−1.</summary>
     public static Tensor Encoding(long channels, long start, long frames, ScalarType dtype, Device device)
     {
+        var positions = arange(start, start + frames, 1, float32, device);
+        var angles = Frequencies(channels, device).unsqueeze(1).mul(positions.unsqueeze(0));
+        return cat(new[] { angles.sin(), angles.cos() }, 0).to(dtype);
+    }
+
+    /// <summary>w_k = 10000^(−2k/C), k = 0 … C/2−1.</summary>
+    private static Tensor Frequencies(long channels, Device device)
+    {
         if (channels % 2 != 0) throw new ArgumentException("Positional encoding needs an even channel count.");
         var k = arange(0, channels / 2, 1, float32, device);
-        var frequencies = pow(10000.0, k.mul(-2.0 / channels));
-        var positions = arange(start, start + frames, 1, float32, device);
-        var angles = frequencies.unsqueeze(1).mul(positions.unsqueeze(0));
-        return cat(new[] { angles.sin(), angles.cos() }, 0).to(dtype);
+        return pow(10000.0, k.mul(-2.0 / channels));
+    }
+
+    /// <summary><see cref="Forward"/> in an exported model: positions continue from the counter in the state.</summary>
+    public string ExportOnnx(OnnxGraph g, string scope, OnnxFeature squeeze, OnnxStateGraph? state)
+    {
+        var start = state?.Count(_counterKey) ?? g.Int64s(0);
+        var end = g.Add(scope, start, g.Dimension(scope, squeeze.Value, 2));
+        state?.SetNext(_counterKey, end);
+        var positions = g.Cast(scope, g.Node("Range", scope, [g.Scalar(scope, start), g.Scalar(scope, end), g.Int64Scalar(1)]), DataType.Float);
+        string frequencies;
+        using (var scopeTensors = NewDisposeScope()) frequencies = g.Weight(scope + "/frequencies", Frequencies(squeeze.Channels, CPU));
+        var angles = g.Mul(scope, g.Node("Unsqueeze", scope, [frequencies, g.Int64s(1)]), g.Node("Unsqueeze", scope, [positions, g.Int64s(0)]));
+        var encoding = g.Concat(scope, 0, g.Node("Sin", scope, [angles]), g.Node("Cos", scope, [angles]));
+        encoding = g.Node("Reshape", scope, [encoding, g.Int64s(1, squeeze.Channels, -1, 1, 1)]);
+        return g.Add(scope, squeeze.Value, g.Mul(scope, encoding, g.Weight(scope + "/scale", scale)));
     }
 
     public void AddInitialState(StreamState state) => state.SetFrameCount(_counterKey, 0);

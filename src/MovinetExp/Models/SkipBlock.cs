@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -28,6 +29,12 @@ internal sealed class SkipBlock : nn.Module, ITfVariableSource
         using var scope = NewDisposeScope();
         var pooled = Pools ? TfSameAvgPool.Apply(x, PoolKernel, _stride.H) : x;
         return projection.Forward(pooled, null).MoveToOuterDisposeScope();
+    }
+
+    public OnnxFeature ExportOnnx(OnnxGraph g, string scope, OnnxFeature x)
+    {
+        var pooled = Pools ? TfSameAvgPool.ExportOnnx(g, scope + "/pool", x, PoolKernel, _stride.H) : x;
+        return projection.ExportOnnx(g, scope + "/projection", pooled, null);
     }
 
     public FeatureShape Describe(LayerTable table, string name, FeatureShape input)

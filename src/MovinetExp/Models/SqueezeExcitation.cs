@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -52,6 +53,28 @@ internal sealed class SqueezeExcitation : nn.Module, ITfVariableSource
         var gate = se_expand.Forward(se_reduce.Forward(squeeze, stream), stream);
         return x.mul(gate).MoveToOuterDisposeScope();
     }
+
+    /// <summary><see cref="Forward"/> in an exported model.</summary>
+    public string ExportOnnx(OnnxGraph g, string scope, OnnxFeature x, OnnxStateGraph? state)
+    {
+        var perFrame = x with { Value = TemporalPool.ExportSpatialMean(g, scope, x.Value) };
+        var squeeze = _seType switch
+        {
+            SeType.TwoD => perFrame,
+            SeType.ThreeD => perFrame with { Value = ExportTemporalSqueeze(g, scope, perFrame, state) },
+            SeType.TwoPlusThreeD => new OnnxFeature(g.Concat(scope, 1,
+                g.Node("Expand", scope, [ExportTemporalSqueeze(g, scope, perFrame, state), g.Node("Shape", scope, [perFrame.Value])]),
+                perFrame.Value), 2 * x.Channels, x.Scale),
+            _ => throw new InvalidOperationException($"Unexpected se_type {_seType}."),
+        };
+        if (pos_encoding is not null) squeeze = squeeze with { Value = pos_encoding.ExportOnnx(g, scope + "/pos_encoding", squeeze, state) };
+        var gate = se_expand.ExportOnnx(g, scope + "/se_expand", se_reduce.ExportOnnx(g, scope + "/se_reduce", squeeze, state), state);
+        return g.Mul(scope, x.Value, gate.Value);
+    }
+
+    private string ExportTemporalSqueeze(OnnxGraph g, string scope, OnnxFeature perFrame, OnnxStateGraph? state) => _causal
+        ? TemporalPool.ExportCumulativeMean(g, scope, perFrame, state, _prefix)
+        : g.Mean(scope, perFrame.Value, 2);
 
     /// <summary>Cumulative mean over time when causal, else the clip mean [B,C,1,1,1].</summary>
     private Tensor TemporalSqueeze(Tensor perFrame, StreamContext? stream) => _causal

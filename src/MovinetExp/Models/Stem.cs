@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -15,6 +16,8 @@ internal sealed class Stem : nn.Module, ITfVariableSource
     }
 
     public Tensor Forward(Tensor x, StreamContext? stream) => stem.Forward(x, stream);
+
+    public OnnxFeature ExportOnnx(OnnxGraph g, OnnxFeature x, OnnxStateGraph? state) => stem.ExportOnnx(g, "stem", x, state);
 
     public FeatureShape Describe(LayerTable table, FeatureShape input) => stem.Describe(table, "stem", input);
 

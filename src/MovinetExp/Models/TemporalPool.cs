@@ -1,4 +1,6 @@
+using MovinetExp.Export;
 using static TorchSharp.torch;
+using DataType = Onnx.TensorProto.Types.DataType;
 
 namespace MovinetExp.Models;
 
@@ -33,6 +35,46 @@ internal static class TemporalPool
         if (sum is not null) total = total.add(sum);
         Save(stream, prefix, total, count + frames);
         return total.div(count + frames);
+    }
+
+    /// <summary><see cref="SpatialMean"/> in an exported model.</summary>
+    public static string ExportSpatialMean(OnnxGraph g, string scope, string x) => g.Mean(scope, x, 3, 4);
+
+    /// <summary><see cref="CumulativeMean"/> in an exported model; without state (a base graph) the sum starts at zero.</summary>
+    public static string ExportCumulativeMean(OnnxGraph g, string scope, OnnxFeature perFrame, OnnxStateGraph? state, string prefix)
+    {
+        var frames = g.Dimension(scope, perFrame.Value, 2);
+        var cumulative = g.Node("CumSum", scope, [perFrame.Value, g.Int64Scalar(2)]);
+        var (sum, count) = ExportPrevious(g, perFrame, state, prefix);
+        if (sum is not null) cumulative = g.Add(scope, cumulative, sum);
+        var first = g.Add(scope, count, g.Int64s(1));
+        var divisor = g.Node("Range", scope, [g.Scalar(scope, first), g.Scalar(scope, g.Add(scope, first, frames)), g.Int64Scalar(1)]);
+        divisor = g.Node("Reshape", scope, [g.Cast(scope, divisor, DataType.Float), g.Int64s(1, 1, -1, 1, 1)]);
+        ExportSave(g, scope, state, prefix, g.Last(scope, cumulative, 2, 1), count, frames);
+        return g.Div(scope, cumulative, divisor);
+    }
+
+    /// <summary><see cref="GlobalMean"/> in an exported model; without state (a base graph) the plain mean over time.</summary>
+    public static string ExportGlobalMean(OnnxGraph g, string scope, OnnxFeature perFrame, OnnxStateGraph? state, string prefix)
+    {
+        var frames = g.Dimension(scope, perFrame.Value, 2);
+        var total = g.Node("ReduceSum", scope, [perFrame.Value, g.Int64s(2)], OnnxGraph.Attribute("keepdims", 1L));
+        var (sum, count) = ExportPrevious(g, perFrame, state, prefix);
+        if (sum is not null) total = g.Add(scope, total, sum);
+        ExportSave(g, scope, state, prefix, total, count, frames);
+        return g.Div(scope, total, g.Cast(scope, g.Add(scope, count, frames), DataType.Float));
+    }
+
+    private static (string? Sum, string Count) ExportPrevious(OnnxGraph g, OnnxFeature perFrame, OnnxStateGraph? state, string prefix) =>
+        state is null
+            ? (null, g.Int64s(0))
+            : (state.Sum(StreamKeys.PoolBuffer(prefix), perFrame.Channels), state.Count(StreamKeys.PoolFrameCount(prefix)));
+
+    private static void ExportSave(OnnxGraph g, string scope, OnnxStateGraph? state, string prefix, string sum, string count, string frames)
+    {
+        if (state is null) return;
+        state.SetNext(StreamKeys.PoolBuffer(prefix), sum);
+        state.SetNext(StreamKeys.PoolFrameCount(prefix), g.Add(scope, count, frames));
     }
 
     /// <summary>Adds the zero running sum [B,C,1,1,1] and zero count.</summary>

@@ -57,10 +57,19 @@ internal sealed class TfBatchNorm : nn.Module<Tensor, Tensor>, ITfVariableSource
     internal Tensor FoldedInto(Tensor convWeight, Tensor? convBias, Func<Tensor, Tensor, Tensor> convolve)
     {
         using var scope = NewDisposeScope();
+        var (weight, shift) = Fold(convWeight, convBias);
+        return convolve(weight, shift).MoveToOuterDisposeScope();
+    }
+
+    /// <summary>The weight and bias of one convolution equal to a convolution followed by this batch norm in
+    /// inference (see <see cref="FoldedInto"/>; the ONNX export writes these).</summary>
+    internal (Tensor Weight, Tensor Bias) Fold(Tensor convWeight, Tensor? convBias)
+    {
+        using var scope = NewDisposeScope();
         var scale = running_var.add(_epsilon).rsqrt_().mul_(weight);
         var shift = convBias is null ? bias.sub(running_mean.mul(scale)) : bias.add(convBias.sub(running_mean).mul_(scale));
         var folded = convWeight.mul(scale.view(-1, 1, 1, 1, 1));
-        return convolve(folded, shift).MoveToOuterDisposeScope();
+        return (folded.MoveToOuterDisposeScope(), shift.MoveToOuterDisposeScope());
     }
 
     public void CollectTfVariables(string path, TfVariableCollector collector)

@@ -1,3 +1,4 @@
+using MovinetExp.Export;
 using MovinetExp.Numerics;
 using static TorchSharp.torch;
 
@@ -26,4 +27,13 @@ internal static class TfSameAvgPool
         var fraction = nn.functional.avg_pool3d(nn.functional.pad(valid, pad), window, step);
         return sums.div(fraction).MoveToOuterDisposeScope();
     }
+
+    /// <summary>
+    /// <see cref="Apply"/> in an exported model: ONNX's SAME_UPPER is TF's "same" (the extra cell after), and
+    /// count_include_pad = 0 leaves padded cells out of the average, for whatever size the input has.
+    /// </summary>
+    public static OnnxFeature ExportOnnx(OnnxGraph g, string scope, OnnxFeature x, int kernel, int stride) =>
+        new(g.Node("AveragePool", scope, [x.Value], OnnxGraph.Attribute("kernel_shape", 1L, kernel, kernel),
+            OnnxGraph.Attribute("strides", 1L, stride, stride), OnnxGraph.Attribute("auto_pad", "SAME_UPPER"),
+            OnnxGraph.Attribute("count_include_pad", 0L)), x.Channels, x.Scale * stride);
 }

@@ -1,3 +1,5 @@
+using MovinetExp.Export;
+
 namespace MovinetExp.Models;
 
 /// <summary>
@@ -16,5 +18,16 @@ public static class TfSamePadding
         long total = Math.Max((OutputSize(size, stride) - 1) * stride + kernel - size, 0);
         long before = total / 2;
         return (before, total - before);
+    }
+
+    /// <summary><see cref="Compute"/> as graph nodes on an int64 [1] size, so an exported model keeps TF's padding
+    /// for any input size instead of the one it was exported with.</summary>
+    internal static (string Before, string After) ExportOnnx(OnnxGraph g, string scope, string size, int kernel, int stride)
+    {
+        var output = g.Node("Div", scope, [g.Add(scope, size, g.Int64s(stride - 1)), g.Int64s(stride)]);
+        var covered = g.Add(scope, g.Mul(scope, g.Node("Sub", scope, [output, g.Int64s(1)]), g.Int64s(stride)), g.Int64s(kernel));
+        var total = g.Node("Max", scope, [g.Node("Sub", scope, [covered, size]), g.Int64s(0)]);
+        var before = g.Div(scope, total, g.Int64s(2));
+        return (before, g.Node("Sub", scope, [total, before]));
     }
 }

@@ -26,8 +26,8 @@ public class FrameStreamerTests
         // The video decoded as it is streamed, against the same frames read as one clip.
         using var source = FrameSource.Open(TestClips.PunchVideo, Sampling, maxFrames: 8).Single();
         var steps = new List<StreamStep>();
-        var streamed = FrameStreamer.Stream(classifier, source, topK: 3, every: 1, CPU, steps.Add, CancellationToken.None);
-        var whole = Predictor.Predict(classifier, [clip], topK: 3, batchSize: 1, CPU).Single();
+        var streamed = FrameStreamer.Stream(classifier, source, topK: 3, every: 1, steps.Add, CancellationToken.None);
+        var whole = Predictor.Predict(classifier, [clip], topK: 3, batchSize: 1).Single();
 
         Assert.Equal(clip.Frames, streamed.Frames);
         Assert.Equal(Enumerable.Range(0, clip.Frames), steps.Select(s => s.Frame));
@@ -43,10 +43,10 @@ public class FrameStreamerTests
     {
         var clip = new InputClip("two-frames", new float[2 * 16 * 16 * 3], 2, 16, 16);
         using var classifier = new LoadedClassifier(new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 3)),
-            ["a", "b", "c"], Sampling, "test base model");
+            ["a", "b", "c"], Sampling, "test base model", CPU);
         classifier.Model.eval();
 
-        var error = Assert.Throws<SpecException>(() => FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 1, 1, CPU, _ => { }, CancellationToken.None));
+        var error = Assert.Throws<SpecException>(() => FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 1, 1, _ => { }, CancellationToken.None));
 
         Assert.Contains("test base model", error.Message);
         Assert.Contains("--variant stream", error.Message);
@@ -59,7 +59,7 @@ public class FrameStreamerTests
         using var classifier = Classifier(MovinetVariant.Stream, clip);
         var steps = new List<int>();
 
-        var summary = FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 2, every: 3, CPU, s => steps.Add(s.Frame), CancellationToken.None);
+        var summary = FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 2, every: 3, s => steps.Add(s.Frame), CancellationToken.None);
 
         Assert.Equal([2, 5, 6], steps);
         Assert.Equal(7, summary.Frames);
@@ -75,6 +75,6 @@ public class FrameStreamerTests
             var calibration = tensor(clip.Pixels, [1, clip.Frames, clip.Height, clip.Width, 3]).permute(0, 4, 1, 2, 3).contiguous();
             ModelPerturbation.Apply(model, seed: 22, calibration);
         }
-        return new LoadedClassifier(model, ["c0", "c1", "c2", "c3", "c4"], Sampling, "perturbed A0");
+        return new LoadedClassifier(model, ["c0", "c1", "c2", "c3", "c4"], Sampling, "perturbed A0", CPU);
     }
 }

@@ -35,7 +35,7 @@ public class NpyClipPredictionTests
             using var classifier = ClassifierLoader.FromCheckpoint(prefix, "a0", MovinetVariant.Base, HardSigmoidKind.Keras, Path.Combine(folder, "cache"), CPU);
             var clips = InputClips.Read(uint8Path, classifier.DefaultSampling, wholeVideo: false, maxFrames: 0)
                 .Concat(InputClips.Read(floatPath, classifier.DefaultSampling, wholeVideo: false, maxFrames: 0)).ToList();
-            var predictions = Predictor.Predict(classifier, clips, topK: Classes, batchSize: 1, CPU);
+            var predictions = Predictor.Predict(classifier, clips, topK: Classes, batchSize: 1);
 
             Assert.Equal(Classes, predictions[0].Logits.Length);
             Assert.Equal(Enumerable.Range(0, Classes).Select(i => $"class_{i}"), classifier.Labels);

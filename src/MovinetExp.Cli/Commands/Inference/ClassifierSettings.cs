@@ -6,6 +6,7 @@ using MovinetExp.Common;
 using MovinetExp.Data.Video;
 using MovinetExp.Experiments;
 using MovinetExp.Inference;
+using MovinetExp.Inference.Onnx;
 using MovinetExp.Interop;
 using MovinetExp.Models;
 using MovinetExp.Native;
@@ -16,8 +17,8 @@ using TorchSharp;
 
 namespace MovinetExp.Cli.Commands.Inference;
 
-/// <summary>Options shared by `predict` and `stream`: which classifier, how to sample the input, what to print.</summary>
-internal class ClassifierSettings : CatalogSettings
+/// <summary>Options shared by `predict` and `stream`: which classifier and engine, how to sample the input, what to print.</summary>
+internal class ClassifierSettings : ClassifierSourceSettings
 {
     [CommandArgument(0, "<INPUT>")]
     [Description("Video files or NumPy .npy clips ([[T,H,W,3]] or [[B,T,H,W,3]]); - reads a video from standard input")]
@@ -27,22 +28,13 @@ internal class ClassifierSettings : CatalogSettings
     [Description("Use the final model of a run (its own labels and sampling)")]
     public string? Run { get; init; }
 
-    [CommandOption("--model <ID>")]
-    [Description("a0..a5: a released Kinetics-600 model (downloaded once), or the expected id of --checkpoint")]
-    public string? Model { get; init; }
+    [CommandOption("--engine <ENGINE>")]
+    [Description("torch (TorchSharp, from --run, --model or --checkpoint) or onnx (ONNX Runtime, from --onnx); default: onnx with --onnx, else torch")]
+    public string? Engine { get; init; }
 
-    [CommandOption("--variant <VARIANT>")]
-    [Description("base or stream")]
-    public string? Variant { get; init; }
-
-    [CommandOption("--checkpoint <PATH>")]
-    [Description("Any MoViNet TF checkpoint: prefix, .index file, folder with a `checkpoint` file, or .tar.gz")]
-    public string? Checkpoint { get; init; }
-
-    [CommandOption("--stream-gate <GATE>")]
-    [Description("Hard-sigmoid of stream models' SE gate: keras = clip(0.2x+0.5,0,1) (released checkpoints) or relu6 = relu6(x+3)/6")]
-    [DefaultValue("keras")]
-    public string StreamGate { get; init; } = "keras";
+    [CommandOption("--onnx <FILE>")]
+    [Description("An ONNX model written by `dotnet movinet export` (runs on ONNX Runtime; labels and sampling from its metadata)")]
+    public string? Onnx { get; init; }
 
     [CommandOption("--frames <N>")]
     [Description("Frames per clip (default: the run's, else 16)")]
@@ -73,22 +65,30 @@ internal class ClassifierSettings : CatalogSettings
     public string? LogitsOut { get; init; }
 
     [CommandOption("--device <DEVICE>")]
-    [Description("auto, cpu or cuda")]
+    [Description("auto, cpu or cuda: CUDA when the engine has it (a CUDA LibTorch; the ONNX Runtime GPU package) and a GPU is usable")]
     [DefaultValue("auto")]
     public string Device { get; init; } = "auto";
 
     /// <summary>Highest --fps accepted: far above any video's rate, low enough to be a rate.</summary>
     private const double MaxFps = 1000;
 
+    protected override string? RunDirectory => Run;
+
+    protected override string SourceChoices =>
+        "--run RUN_DIR, --model ID [--variant V], --checkpoint PATH [--model ID --variant V], or --onnx FILE.onnx";
+
     public override ValidationResult Validate()
     {
-        int sources = (Run != null ? 1 : 0) + (Checkpoint != null ? 1 : 0) + (Run == null && Checkpoint == null && Model != null ? 1 : 0);
         if (Inputs.Length == 0) return ValidationResult.Error("give at least one INPUT (video, .npy or -)");
-        if (sources != 1 || Run != null && (Model != null || Checkpoint != null))
-            return ValidationResult.Error("choose the classifier with exactly one of --run RUN_DIR, --model ID [--variant V], or --checkpoint PATH [--model ID --variant V]");
-        if (ModelIdOption.Validate(Model, ModelIdOption.Option) is { Successful: false } badModel) return badModel;
-        if (VariantOption.Validate(Variant) is { Successful: false } badVariant) return badVariant;
-        if (StreamGate is not ("keras" or "relu6")) return ValidationResult.Error($"--stream-gate must be keras or relu6, not '{StreamGate}'");
+        if (Engine is not (null or "torch" or "onnx")) return ValidationResult.Error($"--engine must be torch or onnx, not '{Engine}'");
+        if (Engine == "onnx" && Onnx == null)
+            return ValidationResult.Error("--engine onnx runs an exported model: pass it with --onnx FILE.onnx (written by `dotnet movinet export RUN_DIR --format onnx -o FILE.onnx`)");
+        if (Engine == "torch" && Onnx != null)
+            return ValidationResult.Error("--onnx FILE runs on ONNX Runtime: drop --engine torch, or choose a TorchSharp model with --run, --model or --checkpoint");
+        // The gate is part of an exported graph; asking for another one at run time could only be ignored.
+        if (Onnx != null && StreamGate != "keras")
+            return ValidationResult.Error("--stream-gate is fixed when a model is exported (its metadata says which): export it again with --stream-gate relu6 instead");
+        if (ValidateSource(others: Onnx != null ? 1 : 0) is { Successful: false } badSource) return badSource;
         if (Top < 1) return ValidationResult.Error("--top must be at least 1");
         // The sampling options share the spec's bounds (data.frames, data.frame_step, data.resolution).
         return OptionChecks.First(
@@ -100,27 +100,13 @@ internal class ClassifierSettings : CatalogSettings
             OptionChecks.OutputFile("--logits-out", LogitsOut));
     }
 
-    public HardSigmoidKind Gate => StreamGate == "relu6" ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras;
-
-    public torch.Device SelectDevice() => ComputeDevice.Select(Device);
-
-    public async Task<LoadedClassifier> LoadAsync(torch.Device device, CancellationToken cancellation)
-    {
-        if (Run != null) return ClassifierLoader.FromRun(Run, device);
-        var catalog = LoadCatalog();
-        ModelId? id = ModelIdOption.ParseOptional(Model);
-        ModelVariant? variant = VariantOption.ParseOptional(Variant);
-        if (Checkpoint != null)
-            return ClassifierLoader.FromCheckpoint(Checkpoint, id is { } expected ? SpecNames.Of(expected) : null, variant is { } v ? ModelPreparation.VariantOf(v) : null,
-                Gate, catalog.CacheFolder, device);
-        return await ClassifierLoader.PretrainedAsync(id!.Value, variant ?? ModelVariant.Base, Gate, catalog, device,
-            new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p =>
-                Diagnostics.Note(string.Create(CultureInfo.InvariantCulture, $"downloading checkpoint: {p.Done / 1e6:F1} MB{(p.Total is long t ? $" of {t / 1e6:F1}" : "")}"))),
-                TimeSpan.FromSeconds(5)), cancellation);
-    }
+    /// <summary>The classifier on the chosen engine: ONNX Runtime for --onnx (CUDA when available and allowed by
+    /// --device), else TorchSharp on --device.</summary>
+    public async Task<IVideoClassifier> LoadAsync(CancellationToken cancellation) =>
+        Onnx != null ? OnnxClassifier.Open(Onnx, Device) : await LoadTorchAsync(ComputeDevice.Select(Device), cancellation);
 
     /// <summary>The sampling to use: explicit options over the classifier's defaults; --fps turns into a frame step per video.</summary>
-    public InputSampling SamplingFor(LoadedClassifier classifier, string? video)
+    public InputSampling SamplingFor(IVideoClassifier classifier, string? video)
     {
         var d = classifier.DefaultSampling;
         int step = FrameStep ?? d.FrameStep;

@@ -12,8 +12,7 @@ internal sealed class PredictCommand : AsyncCommand<ClassifierSettings>
 {
     public override async Task<int> ExecuteAsync(CommandContext context, ClassifierSettings settings, CancellationToken cancellation)
     {
-        var device = settings.SelectDevice();
-        using var classifier = await settings.LoadAsync(device, cancellation);
+        using var classifier = await settings.LoadAsync(cancellation);
         var clips = new List<InputClip>();
         var failures = new List<InputFailure>();
         foreach (string input in settings.Inputs)
@@ -22,20 +21,21 @@ internal sealed class PredictCommand : AsyncCommand<ClassifierSettings>
             clips.AddRange(read);
             if (failure != null) failures.Add(failure);
         }
-        var predictions = Predictor.Predict(classifier, clips, settings.Top, batchSize: 8, device);
+        var predictions = Predictor.Predict(classifier, clips, settings.Top, batchSize: 8);
         settings.WriteLogits(predictions.Select(p => p.Logits).ToList());
 
         if (settings.Json)
             JsonOutput.Write(new
             {
                 classifier = classifier.Origin,
-                hard_sigmoid = classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant(),
+                engine = classifier.Engine,
+                hard_sigmoid = classifier.HardSigmoid.ToString().ToLowerInvariant(),
                 predictions = predictions.Select(p => new { input = p.Name, top = p.Top.Select(t => new { label = t.Label, index = t.Index, probability = t.Probability }), logits = p.Logits }),
                 errors = failures.Select(f => new { input = f.Name, error = f.Reason }),
             });
         else
         {
-            Diagnostics.Note($"{classifier.Origin}; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}");
+            Diagnostics.Note($"{classifier.Origin}; SE gate {classifier.HardSigmoid.ToString().ToLowerInvariant()}");
             foreach (var p in predictions)
             {
                 var table = new Table().Title(Markup.Escape(p.Name)).AddColumns("rank", "class", "probability");

@@ -30,8 +30,7 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        var device = settings.SelectDevice();
-        using var classifier = await settings.LoadAsync(device, cancellation);
+        using var classifier = await settings.LoadAsync(cancellation);
         string input = settings.Inputs[0];
         var sampling = settings.SamplingFor(classifier, input);
         var sources = FrameSource.Open(input, sampling, settings.MaxFrames);
@@ -46,7 +45,7 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
                 foreach (var source in sources)
                 {
                     json.BeginStream(source.Name);
-                    var summary = FrameStreamer.Stream(classifier, source, settings.Top, every: 1, device, json.Frame, cancellation);
+                    var summary = FrameStreamer.Stream(classifier, source, settings.Top, every: 1, json.Frame, cancellation);
                     json.EndStream(summary);
                     finalLogits.Add(summary.FinalLogits);
                 }
@@ -54,10 +53,10 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
             }
             else
             {
-                Diagnostics.Note($"{classifier.Origin}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant()}");
+                Diagnostics.Note($"{classifier.Origin}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.HardSigmoid.ToString().ToLowerInvariant()}");
                 foreach (var source in sources)
                 {
-                    var summary = FrameStreamer.Stream(classifier, source, settings.Top, settings.Every, device, s =>
+                    var summary = FrameStreamer.Stream(classifier, source, settings.Top, settings.Every, s =>
                         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,
                             $"frame {s.Frame + 1,4}: {string.Join(", ", s.Top.Select(t => string.Create(CultureInfo.InvariantCulture, $"{t.Label} {t.Probability:0.000}")))}"),
                         cancellation);

@@ -5,7 +5,7 @@ using MovinetExp.Inference;
 namespace MovinetExp.Cli.Commands.Inference;
 
 /// <summary>
-/// `stream --json`: the same document a serializer would write at the end ({classifier, hard_sigmoid, frame_step,
+/// `stream --json`: the same document a serializer would write at the end ({classifier, engine, hard_sigmoid, frame_step,
 /// resolution, streams: [{input, frames: [{frame, probabilities}], final_top, final_logits, ms_per_frame}]}),
 /// but written and flushed frame by frame, so memory stays flat however long the video is and a consumer sees
 /// each frame as it is classified. If the input fails halfway, the document stops there (exit code 3 says so).
@@ -14,12 +14,13 @@ internal sealed class StreamJsonOutput : IDisposable
 {
     private readonly Utf8JsonWriter _json;
 
-    public StreamJsonOutput(Stream output, LoadedClassifier classifier, InputSampling sampling)
+    public StreamJsonOutput(Stream output, IVideoClassifier classifier, InputSampling sampling)
     {
         _json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
         _json.WriteStartObject();
         _json.WriteString("classifier", classifier.Origin);
-        _json.WriteString("hard_sigmoid", classifier.Model.Options.HardSigmoidKind.ToString().ToLowerInvariant());
+        _json.WriteString("engine", classifier.Engine);
+        _json.WriteString("hard_sigmoid", classifier.HardSigmoid.ToString().ToLowerInvariant());
         _json.WriteNumber("frame_step", sampling.FrameStep);
         _json.WriteNumber("resolution", sampling.Resolution);
         _json.WriteStartArray("streams");
