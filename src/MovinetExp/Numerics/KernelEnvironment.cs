@@ -11,9 +11,23 @@ namespace MovinetExp.Numerics;
 public sealed record KernelEnvironment(string CpuModel, string InstructionSets, string? IsaCap, string OneDnnVersion,
     string LibTorchVersion, int Threads)
 {
-    public static KernelEnvironment Current() => new(ReadCpuModel(), ReadInstructionSets(),
-        Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA") ?? Environment.GetEnvironmentVariable("DNNL_MAX_CPU_ISA"),
+    public static KernelEnvironment Current() => new(ReadCpuModel(), ReadInstructionSets(), Cap(),
         ReadOneDnnVersion(), __version__, get_num_threads());
+
+    /// <summary>Whether oneDNN may use its AVX-512 kernels here: the CPU has AVX-512 and no cap below it.</summary>
+    public static bool HasAvx512Kernels { get; } = ComputeHasAvx512Kernels();
+
+    private static bool ComputeHasAvx512Kernels()
+    {
+        var current = new KernelEnvironment(ReadCpuModel(), ReadInstructionSets(), Cap(), "", "", 0);
+        bool cpu = current.InstructionSets.Split(' ').Contains("avx512f");
+        string? cap = current.IsaCap?.Trim().ToUpperInvariant();
+        return cpu && (string.IsNullOrEmpty(cap) || cap == "ALL" || cap.StartsWith("AVX512", StringComparison.Ordinal)
+            || cap.StartsWith("AVX10", StringComparison.Ordinal));
+    }
+
+    private static string? Cap() =>
+        Environment.GetEnvironmentVariable("ONEDNN_MAX_CPU_ISA") ?? Environment.GetEnvironmentVariable("DNNL_MAX_CPU_ISA");
 
     public override string ToString() => $"{Kernels}, {Threads} thread{(Threads == 1 ? "" : "s")}";
 
