@@ -77,9 +77,8 @@ public static class SweepStatusReader
                 return basis with
                 {
                     State = SweepPointState.Done,
-                    Detail = metrics == null ? "completed" : metrics.Expectations.Count == 0 ? "completed (no expectations)"
-                        : metrics.Expectations.All(c => c.Passed) ? "completed, expectations met"
-                        : "completed, expectations NOT met: " + string.Join(", ", metrics.Expectations.Where(c => !c.Passed).Select(c => c.Name)),
+                    Detail = metrics == null || metrics.Expectations.All(c => c.Passed) ? "completed"
+                        : "completed; not met: " + string.Join(", ", metrics.Expectations.Where(c => !c.Passed).Select(c => c.Name)),
                     TestAccuracy = metrics?.Result.Top1Accuracy,
                     ExpectationsPassed = metrics == null || metrics.Expectations.Count == 0 ? null : metrics.Expectations.All(c => c.Passed),
                     Seconds = Seconds(run),
