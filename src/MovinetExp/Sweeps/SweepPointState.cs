@@ -1,6 +1,13 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
 namespace MovinetExp.Sweeps;
 
-/// <summary>Where a sweep point stands, from its run folder and, on Slurm, the scheduler's view of its task.</summary>
+/// <summary>
+/// Where a sweep point stands, from its run folder and, on Slurm, the scheduler's view of its task. Written as
+/// "pending", "running", ... in every JSON (sweep.json and `--json`), as in the tables.
+/// </summary>
+[JsonConverter(typeof(SweepPointStateJson))]
 public enum SweepPointState
 {
     /// <summary>Not started: waiting in the local queue, queued by Slurm, or never submitted.</summary>
@@ -14,3 +21,6 @@ public enum SweepPointState
     /// <summary>Its run failed, was interrupted or killed, or its task ended without a completed run: `sweep resume` runs it again.</summary>
     Failed,
 }
+
+/// <summary>Lower-case names for <see cref="SweepPointState"/> in JSON.</summary>
+public sealed class SweepPointStateJson() : JsonStringEnumConverter<SweepPointState>(JsonNamingPolicy.SnakeCaseLower, allowIntegerValues: false);
