@@ -23,7 +23,7 @@ internal static class CommandCatalog
             .WithExample("run", "--resume", "runs/ucf10/20261129-101500-1a2b3c4d");
         config.AddBranch("sweep", branch =>
         {
-            branch.SetDescription("Run a grid of experiments (the product of --grid values) here or as a Slurm job array; status, collect, resume.");
+            branch.SetDescription("Run a grid of experiments (the product of --grid values) here or as a Slurm job array; status, collect, resume. `dotnet movinet sweep SPEC --help` lists the options.");
             branch.SetDefaultCommand<SweepCommand>();
             branch.AddExample("sweep", "experiments/quickstart.yaml", "--grid", "train.lr=0.001,0.003");
             branch.AddExample("sweep", "experiments/quickstart.yaml", "--grid", "train.lr=0.001,0.003", "--grid", "model.freeze=backbone,none", "--parallel", "2");

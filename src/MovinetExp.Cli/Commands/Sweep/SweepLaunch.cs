@@ -36,7 +36,8 @@ internal static class SweepLaunch
                 var status = SweepSummary.Refresh(folder).Status[point.Index];
                 string result = status.TestAccuracy is double a
                     ? $"test accuracy {a.ToString("0.0000", CultureInfo.InvariantCulture)}" + (status.ExpectationsPassed == false ? ", expectations NOT met" : "")
-                    : $"exit code {exitCode}";
+                    // A process that ended before creating its run folder (the tool could not start): its log says why.
+                    : $"exit code {exitCode}" + (status.State == SweepPointState.Pending ? $", no run folder; see {folder.LogOf(point)}" : "");
                 Diagnostics.Note($"[{done}/{points.Count} ended] {point.Name}: {SweepSummary.Name(status.State)}, {result}" +
                     (status.Seconds is double s ? $" ({s:0} s)" : "") + (status.State == SweepPointState.Failed ? $": {status.Detail}" : ""));
             });
