@@ -27,8 +27,4 @@ public sealed record SweepDefinition(
     string ToolCommandOrigin,
     string CommandLine,
     DateTime CreatedUtc,
-    SlurmOptions? Slurm = null)
-{
-    /// <summary>Every `--set` override of <paramref name="point"/>: the shared ones, then its grid values.</summary>
-    public IReadOnlyList<string> OverridesOf(SweepPoint point) => [.. Overrides, .. point.Values.Select(v => v.Override)];
-}
+    SlurmOptions? Slurm = null);

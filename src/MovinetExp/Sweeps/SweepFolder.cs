@@ -31,12 +31,23 @@ public sealed class SweepFolder
     /// <summary>The run folder of <paramref name="point"/> (it exists once the point has started).</summary>
     public string RunDirectory(SweepPoint point) => Path.Combine(Directory, point.Run);
 
+    /// <summary>Each point's resolved spec as validated when the sweep was created, what its task runs.</summary>
+    public string SpecsDirectory => PathOf("specs");
+
+    /// <summary>
+    /// The resolved spec of <paramref name="point"/> (every default filled in, paths absolute, the cache folder's
+    /// synthetic data where the sweep prepared it): a point that starts later runs what was validated, even if the
+    /// spec file has changed since or a node sees another cache folder.
+    /// </summary>
+    public string SpecOf(SweepPoint point) => Path.Combine(SpecsDirectory, point.Name + ".yaml");
+
     /// <summary>Local log of one point.</summary>
     public string LogOf(SweepPoint point) => Path.Combine(LogsDirectory, point.Name + ".log");
 
-    /// <summary>Creates a new sweep folder and writes its definition with every point pending.</summary>
+    /// <summary>Creates a new sweep folder and writes its definition with every point pending, and each point's resolved spec.</summary>
+    /// <param name="specs">The points' resolved specs, in point order.</param>
     /// <exception cref="SpecException">The runs folder cannot hold it.</exception>
-    public static SweepFolder Create(string runsRoot, SweepDefinition definition)
+    public static SweepFolder Create(string runsRoot, SweepDefinition definition, IReadOnlyList<Specs.ExperimentSpec> specs)
     {
         string parent = Path.GetFullPath(Path.Combine(runsRoot, "sweeps"));
         string hash = FileHashes.Sha256(Encoding.UTF8.GetBytes(string.Join('\n',
@@ -61,6 +72,9 @@ public sealed class SweepFolder
             if (!AtomicFile.TryCreate(folder.SweepJson, SnakeCaseJson.ToUtf8(new SweepDocument(definition, pending, DateTime.UtcNow))))
                 continue;
             System.IO.Directory.CreateDirectory(folder.LogsDirectory);
+            System.IO.Directory.CreateDirectory(folder.SpecsDirectory);
+            foreach (var (point, spec) in definition.Points.Zip(specs))
+                AtomicFile.WriteAllText(folder.SpecOf(point), Specs.SpecWriter.ToYaml(spec));
             return folder;
         }
     }

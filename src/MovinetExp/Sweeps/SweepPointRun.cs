@@ -9,7 +9,7 @@ namespace MovinetExp.Sweeps;
 
 /// <summary>
 /// What `sweep task SWEEP_DIR INDEX` runs: one point as a normal run in its fixed folder. A point with no run
-/// folder starts one there; a point whose run was interrupted, failed or killed (a requeued Slurm task, or
+/// folder starts one there, from the resolved spec the sweep validated (<see cref="SweepFolder.SpecOf"/>); a point whose run was interrupted, failed or killed (a requeued Slurm task, or
 /// `sweep resume`) continues it exactly as `run --resume` does, from its spec.resolved.yaml and last finished
 /// epoch; a completed point is left alone.
 /// </summary>
@@ -33,21 +33,22 @@ public static class SweepPointRun
             if (run.ReadStatus().State == RunState.Completed) return null;
             // Stopped in the instant between creating the folder and writing its spec: write the spec it was going to.
             if (!File.Exists(run.SpecResolvedYaml))
-                AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(Load(definition, point, threads, catalog).Spec));
+                AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(Load(folder, definition, point, threads, catalog).Spec));
             var (resumed, resumedDirectory) = ExperimentSpecFile.Load(run.SpecResolvedYaml, [], catalog);
             return new ExperimentRequest(resumed, resumedDirectory, definition.RunsRoot, catalog, commandLine, ResumeDirectory: run.Directory);
         }
-        var (spec, specDirectory) = Load(definition, point, threads, catalog);
+        var (spec, specDirectory) = Load(folder, definition, point, threads, catalog);
         return new ExperimentRequest(spec, specDirectory, definition.RunsRoot, catalog, commandLine, RunDirectory: directory);
     }
 
-    private static (ExperimentSpec Spec, string Directory) Load(SweepDefinition definition, SweepPoint point, int? threads, ToolCatalog catalog)
+    private static (ExperimentSpec Spec, string Directory) Load(SweepFolder folder, SweepDefinition definition, SweepPoint point, int? threads, ToolCatalog catalog)
     {
-        var overrides = definition.OverridesOf(point);
-        var (spec, directory) = ExperimentSpecFile.Load(definition.Spec, overrides, catalog);
+        string path = folder.SpecOf(point);
+        var (spec, _) = ExperimentSpecFile.Load(path, [], catalog);
         // Auto threads would take every core of the node (or this machine) although the point was given fewer.
         if (spec.Train.Threads == 0 && threads is int n)
-            (spec, directory) = ExperimentSpecFile.Load(definition.Spec, [.. overrides, $"train.threads={n.ToString(CultureInfo.InvariantCulture)}"], catalog);
-        return (spec, directory);
+            (spec, _) = ExperimentSpecFile.Load(path, [$"train.threads={n.ToString(CultureInfo.InvariantCulture)}"], catalog);
+        // Relative to the original spec file, as `run` has it (the point's paths are absolute already).
+        return (spec, Path.GetDirectoryName(definition.Spec)!);
     }
 }

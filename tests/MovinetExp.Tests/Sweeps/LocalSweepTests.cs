@@ -41,6 +41,8 @@ public class LocalSweepTests
                 // Two points at once on this machine's cores: each got its share of the threads.
                 Assert.Contains($"threads: {Math.Max(1, Environment.ProcessorCount / 2)}", File.ReadAllText(run.SpecResolvedYaml));
                 Assert.True(File.Exists(Path.Combine(sweep, "logs", point + ".log")));
+                // What ran is the spec the sweep validated, kept beside the summary.
+                Assert.Contains("max_test_loss:", File.ReadAllText(Path.Combine(sweep, "specs", point + ".yaml")));
             }
 
             var csv = Csv.Parse(File.ReadAllText(Path.Combine(sweep, "sweep.csv")));

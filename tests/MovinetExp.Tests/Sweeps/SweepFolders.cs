@@ -40,7 +40,7 @@ internal static class SweepFolders
     /// <summary>`sweep collect --json` (or status): the points' name, state, accuracy and gate by point name.</summary>
     public static (CliResult Result, Dictionary<string, JsonElement> Points) Json(string folder, string command, string sweep, params string[] extra)
     {
-        var result = CliProcess.Run(TimeSpan.FromSeconds(240), folder, ["sweep", command, sweep, "--json", .. extra]);
+        var result = CliProcess.Run(TimeSpan.FromSeconds(320), folder, ["sweep", command, sweep, "--json", .. extra]);
         using var doc = JsonDocument.Parse(result.StandardOutput);
         var points = doc.RootElement.GetProperty("points").EnumerateArray()
             .ToDictionary(p => p.GetProperty("name").GetString()!, p => p.Clone());

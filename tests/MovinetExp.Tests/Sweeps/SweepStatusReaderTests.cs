@@ -16,7 +16,7 @@ public sealed class SweepStatusReaderTests : IDisposable
         var points = SweepGrid.Expand([GridAxis.Parse("seed=1,2,3,4,5,6,7")], "x");
         _definition = new SweepDefinition("x", "/spec.yaml", [], [GridAxis.Parse("seed=1,2,3,4,5,6,7")], points, _root, null,
             SweepExecutors.Slurm, ["movinet"], "test", "test", DateTime.UtcNow, new SlurmOptions(1, "10:00"));
-        _folder = SweepFolder.Create(_root, _definition);
+        _folder = SweepFolder.Create(_root, _definition, []);
     }
 
     public void Dispose() => Directory.Delete(_root, recursive: true);

@@ -128,7 +128,7 @@ internal sealed class SweepCommand(ILoggerFactory loggers) : AsyncCommand<SweepC
             CommandLine: "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)),
             CreatedUtc: DateTime.UtcNow,
             Slurm: settings.IsSlurm ? new SlurmOptions(settings.CpusPerTask ?? 2, settings.Time ?? "1:00:00", settings.Partition, settings.GpusPerTask, settings.MaxRunning) : null);
-        var folder = SweepFolder.Create(settings.Runs, definition);
+        var folder = SweepFolder.Create(settings.Runs, definition, plan.Specs);
         AnsiConsole.MarkupLineInterpolated($"sweep of [bold]{definition.Experiment}[/]: {plan.Points.Count} points ({string.Join(" x ", axes.Select(a => $"{a.Values.Count} {a.Key}"))}), executor {settings.Executor}");
         AnsiConsole.MarkupLineInterpolated($"sweep folder: [bold]{folder.Directory}[/]");
 
