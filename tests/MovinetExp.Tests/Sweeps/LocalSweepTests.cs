@@ -14,7 +14,7 @@ namespace MovinetExp.Tests.Sweeps;
 [Collection(CliRunsCollection.Name)]
 public class LocalSweepTests
 {
-    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(300);
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(480);
 
     [Fact]
     public void EveryPointRunsInItsOwnRunFolderAndTheSummaryHasItsAccuracyAndGate()
@@ -99,7 +99,7 @@ public class LocalSweepTests
     [Fact]
     public void AKilledPointShowsAsFailedAndCompletesAfterSweepResume()
     {
-        string folder = SweepFolders.NewSpecFolder("sweep-kill", epochs: 4, trainPerClass: 16);
+        string folder = SweepFolders.NewSpecFolder("sweep-kill", epochs: 4, trainPerClass: 8);
         try
         {
             using var sweepProcess = CliProcess.Start(folder, "sweep", "spec.yaml", "--grid", "train.lr=0.001", "--runs", "runs");

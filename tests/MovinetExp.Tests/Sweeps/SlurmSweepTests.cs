@@ -63,7 +63,7 @@ public class SlurmSweepTests(SlurmCluster slurm) : IClassFixture<SlurmCluster>
     public void ACancelledTaskShowsAsFailedAndCompletesAfterSweepResume()
     {
         slurm.AssertReady();
-        string folder = SweepFolders.NewSpecFolder("sweep-slurm-kill", epochs: 4, trainPerClass: 16);
+        string folder = SweepFolders.NewSpecFolder("sweep-slurm-kill", epochs: 4, trainPerClass: 8);
         try
         {
             var submitted = CliProcess.Run(folder, "sweep", "spec.yaml", "--grid", "train.lr=0.001", "--executor", "slurm",
