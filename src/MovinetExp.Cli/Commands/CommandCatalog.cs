@@ -6,6 +6,8 @@ using MovinetExp.Cli.Commands.Experiment;
 using MovinetExp.Cli.Commands.Export;
 using MovinetExp.Cli.Commands.Inference;
 using MovinetExp.Cli.Commands.Model;
+using MovinetExp.Cli.Commands.Sweep;
+using MovinetExp.Sweeps;
 using Spectre.Console.Cli;
 
 namespace MovinetExp.Cli.Commands;
@@ -20,6 +22,28 @@ internal static class CommandCatalog
             .WithExample("run", "experiments/quickstart.yaml")
             .WithExample("run", "experiments/ucf10.yaml", "--set", "train.epochs=3", "--set", "data.frames=16")
             .WithExample("run", "--resume", "runs/ucf10/20261129-101500-1a2b3c4d");
+        config.AddBranch("sweep", branch =>
+        {
+            branch.SetDescription("Run a grid of experiments (the product of --grid values) here or as a Slurm job array; status, collect, resume. `dotnet movinet sweep SPEC --help` lists the options.");
+            branch.SetDefaultCommand<SweepCommand>();
+            branch.AddExample("sweep", "experiments/quickstart.yaml", "--grid", "train.lr=0.001,0.003");
+            branch.AddExample("sweep", "experiments/quickstart.yaml", "--grid", "train.lr=0.001,0.003", "--grid", "model.freeze=backbone,none", "--parallel", "2");
+            branch.AddExample("sweep", "experiments/ucf10.yaml", "--grid", "model.id=a0,a2", "--executor", "slurm", "--cpus-per-task", "8", "--time", "4:00:00", "--expect-all", "test_accuracy=0.7");
+            branch.AddCommand<SweepStatusCommand>("status")
+                .WithDescription("Each point's state (pending, running, requeued, done, failed) from its run folder and Slurm; rewrites the summary.")
+                .WithExample("sweep", "status", "runs/sweeps/quickstart-20261129-101500-1a2b3c4d")
+                .WithExample("sweep", "status", "runs/sweeps/quickstart-20261129-101500-1a2b3c4d", "--json");
+            branch.AddCommand<SweepCollectCommand>("collect")
+                .WithDescription("Every point's test accuracy and the sweep's gate: exit 1 when a point failed, missed its expectations or has not finished.")
+                .WithExample("sweep", "collect", "runs/sweeps/quickstart-20261129-101500-1a2b3c4d", "--wait")
+                .WithExample("sweep", "collect", "runs/sweeps/quickstart-20261129-101500-1a2b3c4d", "--json");
+            branch.AddCommand<SweepResumeCommand>("resume")
+                .WithDescription("Run again (or resubmit to Slurm) the points that failed, were killed or never started; each resumes its own run.")
+                .WithExample("sweep", "resume", "runs/sweeps/quickstart-20261129-101500-1a2b3c4d");
+            branch.AddCommand<SweepTaskCommand>(SweepTaskArguments.Command)
+                .WithDescription("Run one point of a sweep (what the local executor and the Slurm job script start).")
+                .IsHidden();
+        });
         config.AddCommand<ValidateCommand>("validate")
             .WithDescription("Check a spec and print it resolved (every default filled in); --schema prints the JSON Schema.")
             .WithExample("validate", "experiments/ucf10.yaml", "--set", "data.frames=16");

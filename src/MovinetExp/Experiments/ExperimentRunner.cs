@@ -28,6 +28,7 @@ public sealed class ExperimentRunner
         var spec = request.Spec;
         var run = request.ResumeDirectory != null
             ? RunFolder.Open(request.ResumeDirectory)
+            : request.RunDirectory != null ? RunFolder.CreateAt(request.RunDirectory)
             : RunFolder.Create(request.RunsRoot, spec.Name, SpecHash.Of(spec), DateTime.UtcNow);
         // Before anything is written to the folder: a second process must leave a live run untouched (exit 2).
         using var runLock = RunLock.Acquire(run);

@@ -11,8 +11,9 @@ internal sealed class Html
 {
     private readonly StringBuilder _text = new();
 
-    /// <summary>A table cell: text plus an optional CSS class (e.g. "pass"/"fail").</summary>
-    public readonly record struct Cell(string Text, string? CssClass = null)
+    /// <summary>A table cell: text plus an optional CSS class (e.g. "pass"/"fail") and an optional link
+    /// (a relative path, e.g. a sweep point's report.html).</summary>
+    public readonly record struct Cell(string Text, string? CssClass = null, string? Href = null)
     {
         public static implicit operator Cell(string text) => new(text);
     }
@@ -47,7 +48,9 @@ internal sealed class Html
         foreach (IReadOnlyList<Cell> row in rows)
         {
             Raw("<tr>");
-            foreach (Cell c in row) Raw($"<td{ClassAttribute(c.CssClass)}>{Escape(c.Text)}</td>");
+            foreach (Cell c in row)
+                Raw(c.Href == null ? $"<td{ClassAttribute(c.CssClass)}>{Escape(c.Text)}</td>"
+                    : $"<td{ClassAttribute(c.CssClass)}><a href=\"{Escape(c.Href)}\">{Escape(c.Text)}</a></td>");
             Raw("</tr>\n");
         }
         return Raw("</tbody>\n</table>\n");

@@ -10,7 +10,8 @@ namespace MovinetExp.Reporting;
 /// </summary>
 public static class ReportHtml
 {
-    private const string Style = """
+    /// <summary>The report's CSS, shared with the sweep summary so both pages look alike.</summary>
+    internal const string Style = """
         body { font-family: "DejaVu Sans", Arial, sans-serif; margin: 2em auto; max-width: 1200px; color: #222; }
         h1 { margin-bottom: 0.2em; }
         h2 { border-bottom: 1px solid #ccc; padding-bottom: 0.2em; margin-top: 1.6em; }

@@ -68,21 +68,47 @@ public sealed class RunFolder
                 "Pass --runs a folder you can write to (default: runs).", e);
         }
 
-        byte[] initialStatus = SnakeCaseJson.ToUtf8(StatusOfThisProcess(RunState.Running, null, null, utc));
         for (int attempt = 1; ; attempt++)
         {
             string candidate = Path.Combine(parent, attempt == 1 ? baseName : $"{baseName}-{attempt}");
             if (System.IO.Directory.Exists(candidate)) continue;
-            System.IO.Directory.CreateDirectory(candidate);
-            var folder = new RunFolder(candidate);
-            // Creating status.json exclusively is the claim: if another process created the same folder in the
-            // same second, exactly one of us wins and the other moves on to the next suffix.
-            if (!AtomicFile.TryCreate(folder.StatusJson, initialStatus)) continue;
-
-            System.IO.Directory.CreateDirectory(folder.CheckpointsDirectory);
-            System.IO.Directory.CreateDirectory(folder.ModelDirectory);
-            return folder;
+            // If another process created the same folder in the same second, it moves on to the next suffix.
+            if (TryClaim(candidate, utc) is { } folder) return folder;
         }
+    }
+
+    /// <summary>
+    /// Creates the run folder at exactly <paramref name="directory"/> (a sweep point's
+    /// <c>&lt;sweep&gt;/&lt;experiment&gt;/&lt;point&gt;</c>, whose place the sweep fixed before it ran) and marks it running.
+    /// </summary>
+    /// <exception cref="SpecException">A run folder is already there (it is resumed, never reused), or the folder cannot be created.</exception>
+    public static RunFolder CreateAt(string directory)
+    {
+        string full = Path.GetFullPath(directory);
+        ValidateExperimentName(Path.GetFileName(full));
+        try
+        {
+            System.IO.Directory.CreateDirectory(full);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new SpecException($"Cannot create the run folder '{full}': {e.Message} Make the sweep folder writable.", e);
+        }
+        return TryClaim(full, DateTime.UtcNow) ?? throw new SpecException(
+            $"Run folder '{full}' already exists. A run folder is never reused; continue it with `dotnet movinet run --resume {full}`.");
+    }
+
+    /// <summary>Claims an existing empty folder as a new run, or returns null when another run already owns it.</summary>
+    private static RunFolder? TryClaim(string directory, DateTime utc)
+    {
+        System.IO.Directory.CreateDirectory(directory);
+        var folder = new RunFolder(directory);
+        // Creating status.json exclusively is the claim: of two processes creating the same folder, exactly one wins.
+        if (!AtomicFile.TryCreate(folder.StatusJson, SnakeCaseJson.ToUtf8(StatusOfThisProcess(RunState.Running, null, null, utc))))
+            return null;
+        System.IO.Directory.CreateDirectory(folder.CheckpointsDirectory);
+        System.IO.Directory.CreateDirectory(folder.ModelDirectory);
+        return folder;
     }
 
     /// <summary>Opens an existing run folder (for resume, eval, report and compare).</summary>

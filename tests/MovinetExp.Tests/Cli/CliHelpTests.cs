@@ -19,6 +19,10 @@ public class CliHelpTests
     [InlineData("checkpoint", "convert-stream")]
     [InlineData("data", "prepare")]
     [InlineData("data", "inspect")]
+    [InlineData("sweep")]
+    [InlineData("sweep", "status")]
+    [InlineData("sweep", "collect")]
+    [InlineData("sweep", "resume")]
     public void HelpRendersWithExamples(params string[] command)
     {
         var result = CliProcess.Run(Path.GetTempPath(), [.. command, "--help"]);
@@ -26,6 +30,15 @@ public class CliHelpTests
         Assert.DoesNotContain("internal error", result.Unwrapped);
         Assert.Contains("EXAMPLES:", result.StandardOutput);
         Assert.Contains("dotnet movinet " + string.Join(' ', command), result.Unwrapped);
+    }
+
+    [Fact]
+    public void SweepHelpWithASpecListsTheSweepOptions()
+    {
+        var result = CliProcess.Run(Path.GetTempPath(), "sweep", "spec.yaml", "--help");
+        Assert.True(result.ExitCode == 0, result.Unwrapped);
+        foreach (string option in new[] { "--grid", "--set", "--expect-all", "--executor", "--parallel", "--cpus-per-task", "--time", "--tool" })
+            Assert.Contains(option, result.StandardOutput);
     }
 
     [Fact]

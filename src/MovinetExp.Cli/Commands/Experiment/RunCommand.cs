@@ -58,10 +58,7 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
         var request = new ExperimentRequest(spec, specDirectory, runsRoot, catalog,
             "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), resume);
 
-        AnsiConsole.MarkupLineInterpolated($"[bold]{spec.Name}[/]: MoViNet {spec.Model.Id.ToString().ToLowerInvariant()} {spec.Model.Variant.ToString().ToLowerInvariant()}, {spec.Data.Source.ToString().ToLowerInvariant()} data, {spec.Train.Epochs} epochs");
-        var outcome = await RunProgressView.RunAsync(progress => new ExperimentRunner(loggers).RunAsync(request, progress, cancellation));
-        ExpectationTable.Write(outcome.Test, outcome.Checks);
-        AnsiConsole.MarkupLineInterpolated($"run folder: [bold]{outcome.Run.Directory}[/] (report.html, metrics.json, model/)");
+        var outcome = await ExperimentConsole.RunAsync(request, loggers, cancellation);
         if (!outcome.Passed)
         {
             AnsiConsole.MarkupLine("[red]expectations not met[/] (exit code 1)");
