@@ -169,7 +169,8 @@ public sealed class ClipLoader
 
         var format = _options.Format;
         int clipLength = _options.Sampling.Frames * format.FrameLength;
-        var pixels = new float[clips.Count * clipLength];
+        // Every element is overwritten below: skip the zeroing of a batch-sized (tens of MB) array.
+        var pixels = GC.AllocateUninitializedArray<float>(clips.Count * clipLength);
         for (int b = 0; b < clips.Count; b++) clips[b].Clip.Pixels.CopyTo(pixels, b * clipLength);
         return new ClipBatch
         {

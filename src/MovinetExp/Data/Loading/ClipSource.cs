@@ -1,4 +1,5 @@
 using MovinetExp.Data.Video;
+using OpenCvSharp;
 
 namespace MovinetExp.Data.Loading;
 
@@ -18,7 +19,9 @@ internal sealed class ClipSource
     public ClipSource(ClipLoaderOptions options)
     {
         _options = options;
-        // Parallel workers already fill the cores: one FFmpeg thread each.
+        // Parallel workers already fill the cores: one FFmpeg thread each, and OpenCV's own parallel loops
+        // (resize) off for the process, whose pool threads otherwise wait for a core another worker holds.
+        if (options.Workers > 1) Cv2.SetNumThreads(1);
         _reader = new VideoClipReader(options.Sampling, options.Format, _lengths, decoderThreads: options.Workers > 1 ? 1 : 0, options.Profile);
         _cache = options.CacheDirectory == null ? null : new ClipCache(options.CacheDirectory);
     }

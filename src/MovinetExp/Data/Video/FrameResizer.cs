@@ -12,7 +12,6 @@ public sealed class FrameResizer : IDisposable
     private readonly FrameFormat _format;
     private readonly Mat _asFloat = new();
     private readonly Mat _resized = new();
-    private readonly Mat _rgb = new();
 
     public FrameResizer(FrameFormat format) => _format = format;
 
@@ -39,19 +38,28 @@ public sealed class FrameResizer : IDisposable
             Cv2.Resize(_asFloat, _resized, new Size(layout.ResizedWidth, layout.ResizedHeight), 0, 0, InterpolationFlags.Linear);
             scaled = _resized;
         }
-        Cv2.CvtColor(scaled, _rgb, ColorConversionCodes.BGR2RGB);
 
         destination.Clear();
-        CopyWindow(_rgb, layout, destination);
+        CopyWindowAsRgb(scaled, layout, destination);
     }
 
-    private void CopyWindow(Mat rgb, ResizeLayout layout, Span<float> destination)
+    /// <summary>
+    /// Copies the layout's window with the channels swapped to RGB on the way: the same values a BGR2RGB
+    /// conversion gives (a pure permutation), without a third pass over a float image.
+    /// </summary>
+    private void CopyWindowAsRgb(Mat bgr, ResizeLayout layout, Span<float> destination)
     {
         int rowFloats = layout.CopyWidth * 3;
         for (int y = 0; y < layout.CopyHeight; y++)
         {
-            ReadOnlySpan<float> sourceRow = RowSpan(rgb, layout.SourceTop + y).Slice(layout.SourceLeft * 3, rowFloats);
-            sourceRow.CopyTo(destination.Slice(((layout.Top + y) * _format.Width + layout.Left) * 3, rowFloats));
+            ReadOnlySpan<float> sourceRow = RowSpan(bgr, layout.SourceTop + y).Slice(layout.SourceLeft * 3, rowFloats);
+            var targetRow = destination.Slice(((layout.Top + y) * _format.Width + layout.Left) * 3, rowFloats);
+            for (int x = 0; x < rowFloats; x += 3)
+            {
+                targetRow[x] = sourceRow[x + 2];
+                targetRow[x + 1] = sourceRow[x + 1];
+                targetRow[x + 2] = sourceRow[x];
+            }
         }
     }
 
@@ -62,6 +70,5 @@ public sealed class FrameResizer : IDisposable
     {
         _asFloat.Dispose();
         _resized.Dispose();
-        _rgb.Dispose();
     }
 }
