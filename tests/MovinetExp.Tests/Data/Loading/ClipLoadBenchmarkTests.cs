@@ -32,7 +32,8 @@ public class ClipLoadBenchmarkTests
         // Only the cold pass: one worker load and one open per clip, none of the cache passes.
         Assert.Equal(12, profile.Calls(LoadStage.Worker));
         Assert.Equal(12, profile.Calls(LoadStage.Open));
-        Assert.Equal(12 * LoaderFixtures.Sampling.Frames, profile.Calls(LoadStage.Convert));
+        // At most every clip frame is fitted: a random start may put the last one past the end (a zero frame).
+        Assert.InRange(profile.Calls(LoadStage.Convert), 12, 12 * LoaderFixtures.Sampling.Frames);
         Assert.True(profile.Calls(LoadStage.Grab) >= profile.Calls(LoadStage.Convert));
         Assert.Equal(3, profile.Calls(LoadStage.Assemble));
         Assert.Equal(0, profile.Calls(LoadStage.Cache));
