@@ -40,31 +40,27 @@ public sealed class FrameResizer : IDisposable
         }
 
         destination.Clear();
-        CopyWindowAsRgb(scaled, layout, destination);
+        WriteWindowAsRgb(scaled, layout, destination);
     }
 
     /// <summary>
-    /// Copies the layout's window with the channels swapped to RGB on the way: the same values a BGR2RGB
-    /// conversion gives (a pure permutation), without a third pass over a float image.
+    /// Converts the layout's window of <paramref name="bgr"/> to RGB straight into its place in
+    /// <paramref name="destination"/> (OpenCV writes through a header on the span, row stride = the
+    /// output's width): the same values as converting to a temporary image and copying it (a channel
+    /// swap is a pure permutation), one float pass fewer, and native speed in any build.
     /// </summary>
-    private void CopyWindowAsRgb(Mat bgr, ResizeLayout layout, Span<float> destination)
+    private unsafe void WriteWindowAsRgb(Mat bgr, ResizeLayout layout, Span<float> destination)
     {
-        int rowFloats = layout.CopyWidth * 3;
-        for (int y = 0; y < layout.CopyHeight; y++)
+        fixed (float* output = destination)
         {
-            ReadOnlySpan<float> sourceRow = RowSpan(bgr, layout.SourceTop + y).Slice(layout.SourceLeft * 3, rowFloats);
-            var targetRow = destination.Slice(((layout.Top + y) * _format.Width + layout.Left) * 3, rowFloats);
-            for (int x = 0; x < rowFloats; x += 3)
-            {
-                targetRow[x] = sourceRow[x + 2];
-                targetRow[x + 1] = sourceRow[x + 1];
-                targetRow[x + 2] = sourceRow[x];
-            }
+            var at = (IntPtr)(output + ((long)layout.Top * _format.Width + layout.Left) * 3);
+            using var target = Mat.FromPixelData(layout.CopyHeight, layout.CopyWidth, MatType.CV_32FC3, at, (long)_format.Width * 3 * sizeof(float));
+            using var window = new Mat(bgr, new Rect(layout.SourceLeft, layout.SourceTop, layout.CopyWidth, layout.CopyHeight));
+            Cv2.CvtColor(window, target, ColorConversionCodes.BGR2RGB);
+            // OpenCV reallocates a destination of the wrong size or type instead of failing: make sure it wrote here.
+            if (target.Data != at) throw new InvalidOperationException("OpenCV did not write the frame in place");
         }
     }
-
-    private static unsafe ReadOnlySpan<float> RowSpan(Mat image, int row) =>
-        new((void*)image.Ptr(row), image.Width * 3);
 
     public void Dispose()
     {
