@@ -18,7 +18,9 @@ namespace MovinetExp.Benchmarks;
 /// <summary>What to measure and how.</summary>
 /// <param name="Only">Names to run (load, infer, train-frozen, train-full, stream); empty = all.</param>
 /// <param name="VideosFolder">Videos for the load benchmark (class folders); null = generated 320x240 synthetic videos.</param>
-public sealed record BenchmarkOptions(int Threads, IReadOnlyList<string> Only, int Repetitions, string? VideosFolder, string CacheFolder);
+/// <param name="Profile">Also break the cold load's time down by stage (<see cref="BenchmarkReport.LoadProfile"/>).</param>
+public sealed record BenchmarkOptions(int Threads, IReadOnlyList<string> Only, int Repetitions, string? VideosFolder, string CacheFolder,
+    bool Profile = false);
 
 /// <summary>
 /// `dotnet movinet bench`: the figures the performance goals are judged by, measured the same way each
@@ -37,7 +39,9 @@ public static class BenchmarkRunner
         bool Wanted(string name) => options.Only.Count == 0 || options.Only.Contains(name);
         var results = new List<Measurement>();
         int reps = Math.Max(5, options.Repetitions);
-        if (Wanted("load")) results.AddRange(Load(options, reps, threads, status, cancellation));
+        var profile = options.Profile && Wanted("load") ? new LoadProfile() : null;
+        int profiledClips = 0;
+        if (Wanted("load")) results.AddRange(Load(options, reps, threads, profile, ref profiledClips, status, cancellation));
         if (Wanted("infer"))
         {
             results.Add(Infer(224, reps, threads, device, status));
@@ -53,13 +57,18 @@ public static class BenchmarkRunner
         }
         ComputeDevice.ConfigureThreads(threads);
         return new BenchmarkReport(RuntimeVersions.Tool, RuntimeVersions.TorchSharp, RuntimeVersions.LibTorch, HostInfo.CpuModel(),
-            Environment.ProcessorCount, threads, device.ToString(), results, Math.Round(total.Elapsed.TotalSeconds, 1));
+            Environment.ProcessorCount, threads, device.ToString(), results, Math.Round(total.Elapsed.TotalSeconds, 1))
+        {
+            LoadProfile = profile == null ? null : LoadStageFigure.From(profile, profiledClips),
+        };
     }
 
     /// <summary>Small --videos folders are cycled up to this many clips per timing, so that a timing is not a few milliseconds of noise.</summary>
     private const int MinimumLoadClips = 48;
 
-    private static IEnumerable<Measurement> Load(BenchmarkOptions options, int reps, int threads, IProgress<string>? status, CancellationToken cancellation)
+    /// <param name="profile">Collects the stages of every cold repetition; <paramref name="profiledClips"/> counts their clips.</param>
+    private static IReadOnlyList<Measurement> Load(BenchmarkOptions options, int reps, int threads, LoadProfile? profile, ref int profiledClips,
+        IProgress<string>? status, CancellationToken cancellation)
     {
         IReadOnlyList<VideoItem> items;
         string setup;
@@ -86,21 +95,28 @@ public static class BenchmarkRunner
         var cold = new List<double>();
         var fill = new List<double>();
         var warm = new List<double>();
+        var coldCpu = new List<double>();
         long peak = 0;
         for (int r = 0; r < reps; r++)
         {
             status?.Report($"load: repetition {r + 1}/{reps}");
             string scratch = Path.Combine(options.CacheFolder, "bench", "clip-cache");
-            var result = ClipLoadBenchmark.Run(items, loader, Math.Max(items.Count, MinimumLoadClips), scratch, cancellation);
+            var result = ClipLoadBenchmark.Run(items, loader, Math.Max(items.Count, MinimumLoadClips), scratch, cancellation, profile);
+            profiledClips += result.Clips;
             cold.Add(result.ColdClipsPerSecond);
             fill.Add(result.FillClipsPerSecond);
             warm.Add(result.WarmClipsPerSecond);
+            coldCpu.Add(result.ColdCpuMillisecondsPerClip);
             peak = Math.Max(peak, ProcessMemory.ResidentBytes());
         }
         string common = $"{setup}; 8 frames, frame_step 15, 224 px, {threads} workers";
-        yield return Measurement.From("load_cold", "clips/s", cold, threads, peak, common + "; decoding, no cache");
-        yield return Measurement.From("load_fill", "clips/s", fill, threads, peak, common + "; decoding into an empty decoded-clip cache");
-        yield return Measurement.From("load_warm", "clips/s", warm, threads, peak, common + "; decoded-clip cache");
+        return
+        [
+            Measurement.From("load_cold", "clips/s", cold, threads, peak, common + "; decoding, no cache"),
+            Measurement.From("load_fill", "clips/s", fill, threads, peak, common + "; decoding into an empty decoded-clip cache"),
+            Measurement.From("load_warm", "clips/s", warm, threads, peak, common + "; decoded-clip cache"),
+            Measurement.From("load_cold_cpu", "ms/clip", coldCpu, threads, peak, common + "; process CPU time per clip of the cold load, all threads"),
+        ];
     }
 
     private static Measurement Infer(int resolution, int reps, int threads, Device device, IProgress<string>? status)

@@ -4,7 +4,7 @@ namespace MovinetExp.Benchmarks;
 
 /// <summary>
 /// One benchmark figure: the median of the timed repetitions (after warm-up) with min and max, in
-/// <see cref="Unit"/> (clips/s, higher is better, or ms/frame, lower is better), and the highest resident
+/// <see cref="Unit"/> (clips/s, higher is better, or ms/frame and ms/clip, lower is better), and the highest resident
 /// memory (VmRSS) sampled after its repetitions.
 /// </summary>
 public sealed record Measurement(

@@ -36,6 +36,10 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("Videos for the load benchmark (default: generated 320x240 videos)")]
         public string? Videos { get; init; }
 
+        [CommandOption("--profile")]
+        [Description("With load: also print where the cold load's time goes, per clip and stage (open, seek, grab, retrieve, convert, gate wait...)")]
+        public bool Profile { get; init; }
+
         public override ValidationResult Validate()
         {
             var unknown = Only.Where(o => !BenchmarkRunner.Names.Contains(o)).ToList();
@@ -47,7 +51,7 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var catalog = settings.LoadCatalog();
-        var options = new BenchmarkOptions(settings.Threads, settings.Only, settings.Repetitions, settings.Videos, catalog.CacheFolder);
+        var options = new BenchmarkOptions(settings.Threads, settings.Only, settings.Repetitions, settings.Videos, catalog.CacheFolder, settings.Profile);
         var status = new SyncProgress<string>(Diagnostics.Note);
         var report = BenchmarkRunner.Run(options, status, cancellation);
         if (settings.Json)
@@ -61,6 +65,12 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
             table.AddRow(new Text(m.Name), new Text(F(m.Median)), new Text(F(m.Min)), new Text(F(m.Max)), new Text(m.Unit),
                 new Text(F(m.PeakRssMb)), new Text(m.Setup));
         AnsiConsole.Write(table);
+        if (report.LoadProfile is { } stages)
+        {
+            var breakdown = new Table().Title("cold load, per clip (summed over workers)").AddColumns("stage", "ms", "calls");
+            foreach (var stage in stages) breakdown.AddRow(new Text(stage.Stage), new Text(F(stage.MsPerClip)), new Text(F(stage.CallsPerClip)));
+            AnsiConsole.Write(breakdown);
+        }
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture, $"total {report.TotalSeconds:F0} s");
         return ExitCodes.Success;
     }

@@ -7,8 +7,13 @@ namespace MovinetExp.Data.Loading;
 /// the tutorial's loader does), decoded and written to an empty cache (fill, a first epoch with
 /// <c>data.cache</c> on), and read back from it (warm).
 /// </summary>
-public sealed record ClipLoadBenchmarkResult(int Clips, int Workers, double ColdSeconds, double FillSeconds, double WarmSeconds)
+/// <param name="ColdCpuSeconds">Processor time of the whole process during the cold pass, every thread: on a shared
+/// machine it moves far less with the load than the wall time does.</param>
+public sealed record ClipLoadBenchmarkResult(int Clips, int Workers, double ColdSeconds, double FillSeconds, double WarmSeconds,
+    double ColdCpuSeconds)
 {
+    public double ColdCpuMillisecondsPerClip => ColdCpuSeconds * 1000 / Clips;
+
     public double ColdClipsPerSecond => Clips / ColdSeconds;
     public double FillClipsPerSecond => Clips / FillSeconds;
     public double WarmClipsPerSecond => Clips / WarmSeconds;
@@ -23,8 +28,9 @@ public static class ClipLoadBenchmark
     /// The folder is created under <paramref name="scratchDirectory"/> and deleted afterwards. Bad videos
     /// follow the options' policy.
     /// </summary>
+    /// <param name="coldProfile">Records where the cold pass's time goes; null records nothing.</param>
     public static ClipLoadBenchmarkResult Run(IReadOnlyList<VideoItem> items, ClipLoaderOptions options, int clips,
-        string scratchDirectory, CancellationToken cancellation = default)
+        string scratchDirectory, CancellationToken cancellation = default, LoadProfile? coldProfile = null)
     {
         if (items.Count == 0) throw new ArgumentException("no videos to benchmark", nameof(items));
         if (clips < 1) throw new ArgumentOutOfRangeException(nameof(clips), clips, "at least one clip");
@@ -32,11 +38,11 @@ public static class ClipLoadBenchmark
         string cache = Path.Combine(scratchDirectory, $"bench-cache-{Guid.NewGuid():N}");
         try
         {
-            double cold = TimeEpoch(new ClipLoader(selection, options with { CacheDirectory = null }), cancellation);
-            var cached = options with { CacheDirectory = cache };
-            double fill = TimeEpoch(new ClipLoader(selection, cached), cancellation);
-            double warm = TimeEpoch(new ClipLoader(selection, cached), cancellation);
-            return new ClipLoadBenchmarkResult(clips, options.Workers, cold, fill, warm);
+            var (cold, coldCpu) = TimeEpoch(new ClipLoader(selection, options with { CacheDirectory = null, Profile = coldProfile }), cancellation);
+            var cached = options with { CacheDirectory = cache, Profile = null };
+            var (fill, _) = TimeEpoch(new ClipLoader(selection, cached), cancellation);
+            var (warm, _) = TimeEpoch(new ClipLoader(selection, cached), cancellation);
+            return new ClipLoadBenchmarkResult(clips, options.Workers, cold, fill, warm, coldCpu);
         }
         finally
         {
@@ -44,10 +50,15 @@ public static class ClipLoadBenchmark
         }
     }
 
-    private static double TimeEpoch(ClipLoader loader, CancellationToken cancellation)
+    /// <summary>Wall and process CPU seconds of one epoch.</summary>
+    private static (double Wall, double Cpu) TimeEpoch(ClipLoader loader, CancellationToken cancellation)
     {
+        using var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         foreach (var _ in loader.Epoch(0, cancellation)) { }
-        return watch.Elapsed.TotalSeconds;
+        double wall = watch.Elapsed.TotalSeconds;
+        process.Refresh();
+        return (wall, (process.TotalProcessorTime - cpu).TotalSeconds);
     }
 }

@@ -121,10 +121,10 @@ public sealed class ClipLoader
         var loads = indices.Select(index => Task.Run(async () =>
         {
             await workers.WaitAsync(stop);
-            NativeCallGate.WorkerEnter();
+            using (LoadProfile.Time(_options.Profile, LoadStage.GateWait)) NativeCallGate.WorkerEnter();
             try
             {
-                return LoadOrSkip(index, epoch);
+                using (LoadProfile.Time(_options.Profile, LoadStage.Worker)) return LoadOrSkip(index, epoch);
             }
             finally
             {
@@ -133,10 +133,10 @@ public sealed class ClipLoader
             }
         }, stop)).ToArray();
         var clips = await Task.WhenAll(loads); // the first failure in list order surfaces
-        NativeCallGate.WorkerEnter();
+        using (LoadProfile.Time(_options.Profile, LoadStage.GateWait)) NativeCallGate.WorkerEnter();
         try
         {
-            return Assemble(indices, clips);
+            using (LoadProfile.Time(_options.Profile, LoadStage.Assemble)) return Assemble(indices, clips);
         }
         finally
         {
@@ -169,7 +169,8 @@ public sealed class ClipLoader
 
         var format = _options.Format;
         int clipLength = _options.Sampling.Frames * format.FrameLength;
-        var pixels = new float[clips.Count * clipLength];
+        // Every element is overwritten below: skip the zeroing of a batch-sized (tens of MB) array.
+        var pixels = GC.AllocateUninitializedArray<float>(clips.Count * clipLength);
         for (int b = 0; b < clips.Count; b++) clips[b].Clip.Pixels.CopyTo(pixels, b * clipLength);
         return new ClipBatch
         {

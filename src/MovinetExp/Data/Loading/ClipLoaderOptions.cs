@@ -32,6 +32,9 @@ public sealed record ClipLoaderOptions(ClipSampling Sampling, FrameFormat Format
     /// <summary>Folder of the decoded-clip cache; null disables it. With a cache, pixels are rounded to float16 (warm = cold).</summary>
     public string? CacheDirectory { get; init; }
 
+    /// <summary>Where to record the time of each loading stage (`bench --profile`); null records nothing.</summary>
+    public LoadProfile? Profile { get; init; }
+
     /// <summary>Training as in the tutorial: random clip starts and a new seeded order every epoch.</summary>
     public static ClipLoaderOptions ForTraining(ClipSampling sampling, FrameFormat format, int batchSize, int seed) =>
         new(sampling, format, batchSize) { Start = ClipStart.Random, Shuffle = true, Seed = seed };

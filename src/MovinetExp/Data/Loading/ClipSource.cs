@@ -1,4 +1,5 @@
 using MovinetExp.Data.Video;
+using OpenCvSharp;
 
 namespace MovinetExp.Data.Loading;
 
@@ -18,8 +19,10 @@ internal sealed class ClipSource
     public ClipSource(ClipLoaderOptions options)
     {
         _options = options;
-        // Parallel workers already fill the cores: one FFmpeg thread each.
-        _reader = new VideoClipReader(options.Sampling, options.Format, _lengths, decoderThreads: options.Workers > 1 ? 1 : 0);
+        // Parallel workers already fill the cores: one FFmpeg thread each, and OpenCV's own parallel loops
+        // (resize) off for the process, whose pool threads otherwise wait for a core another worker holds.
+        if (options.Workers > 1) Cv2.SetNumThreads(1);
+        _reader = new VideoClipReader(options.Sampling, options.Format, _lengths, decoderThreads: options.Workers > 1 ? 1 : 0, options.Profile);
         _cache = options.CacheDirectory == null ? null : new ClipCache(options.CacheDirectory);
     }
 
@@ -30,16 +33,25 @@ internal sealed class ClipSource
         if (_cache == null) return Decode(item.Path, samplingSeed);
 
         var video = FileIdentity.Of(item.Path);
-        if (!_lengths.TryGetKnown(item.Path, out _) && _cache.TryGetLength(video, out int cachedLength))
-            _lengths.Remember(item.Path, cachedLength);
-        var cached = Plans(item.Path, samplingSeed).Select(plan => _cache.TryLoad(Key(video, plan.Start))).ToArray();
+        Clip?[] cached;
+        using (LoadProfile.Time(_options.Profile, LoadStage.Cache))
+        {
+            if (!_lengths.TryGetKnown(item.Path, out _) && _cache.TryGetLength(video, out int cachedLength))
+                _lengths.Remember(item.Path, cachedLength);
+        }
+        var plans = Plans(item.Path, samplingSeed);
+        using (LoadProfile.Time(_options.Profile, LoadStage.Cache)) cached = plans.Select(plan => _cache.TryLoad(Key(video, plan.Start))).ToArray();
         if (cached.All(clip => clip != null)) return cached!;
 
         // Decode through the same path as without a cache, which may correct the length and replan;
         // clips are then stored under the starts they really have, and the length they were planned from.
         var clips = Decode(item.Path, samplingSeed);
-        _cache.StoreLength(video, _reader.Length(item.Path));
-        foreach (var clip in clips) _cache.Store(Key(video, clip.Start), clip);
+        int length = _reader.Length(item.Path);
+        using (LoadProfile.Time(_options.Profile, LoadStage.Cache))
+        {
+            _cache.StoreLength(video, length);
+            foreach (var clip in clips) _cache.Store(Key(video, clip.Start), clip);
+        }
         return clips;
     }
 

@@ -12,7 +12,6 @@ public sealed class FrameResizer : IDisposable
     private readonly FrameFormat _format;
     private readonly Mat _asFloat = new();
     private readonly Mat _resized = new();
-    private readonly Mat _rgb = new();
 
     public FrameResizer(FrameFormat format) => _format = format;
 
@@ -39,29 +38,33 @@ public sealed class FrameResizer : IDisposable
             Cv2.Resize(_asFloat, _resized, new Size(layout.ResizedWidth, layout.ResizedHeight), 0, 0, InterpolationFlags.Linear);
             scaled = _resized;
         }
-        Cv2.CvtColor(scaled, _rgb, ColorConversionCodes.BGR2RGB);
 
         destination.Clear();
-        CopyWindow(_rgb, layout, destination);
+        WriteWindowAsRgb(scaled, layout, destination);
     }
 
-    private void CopyWindow(Mat rgb, ResizeLayout layout, Span<float> destination)
+    /// <summary>
+    /// Converts the layout's window of <paramref name="bgr"/> to RGB straight into its place in
+    /// <paramref name="destination"/> (OpenCV writes through a header on the span, row stride = the
+    /// output's width): the same values as converting to a temporary image and copying it (a channel
+    /// swap is a pure permutation), one float pass fewer, and native speed in any build.
+    /// </summary>
+    private unsafe void WriteWindowAsRgb(Mat bgr, ResizeLayout layout, Span<float> destination)
     {
-        int rowFloats = layout.CopyWidth * 3;
-        for (int y = 0; y < layout.CopyHeight; y++)
+        fixed (float* output = destination)
         {
-            ReadOnlySpan<float> sourceRow = RowSpan(rgb, layout.SourceTop + y).Slice(layout.SourceLeft * 3, rowFloats);
-            sourceRow.CopyTo(destination.Slice(((layout.Top + y) * _format.Width + layout.Left) * 3, rowFloats));
+            var at = (IntPtr)(output + ((long)layout.Top * _format.Width + layout.Left) * 3);
+            using var target = Mat.FromPixelData(layout.CopyHeight, layout.CopyWidth, MatType.CV_32FC3, at, (long)_format.Width * 3 * sizeof(float));
+            using var window = new Mat(bgr, new Rect(layout.SourceLeft, layout.SourceTop, layout.CopyWidth, layout.CopyHeight));
+            Cv2.CvtColor(window, target, ColorConversionCodes.BGR2RGB);
+            // OpenCV reallocates a destination of the wrong size or type instead of failing: make sure it wrote here.
+            if (target.Data != at) throw new InvalidOperationException("OpenCV did not write the frame in place");
         }
     }
-
-    private static unsafe ReadOnlySpan<float> RowSpan(Mat image, int row) =>
-        new((void*)image.Ptr(row), image.Width * 3);
 
     public void Dispose()
     {
         _asFloat.Dispose();
         _resized.Dispose();
-        _rgb.Dispose();
     }
 }

@@ -1,4 +1,5 @@
 using MovinetExp.Common;
+using OpenCvSharp;
 
 namespace MovinetExp.Data.Video;
 
@@ -14,15 +15,19 @@ public sealed class VideoClipReader
 {
     private readonly VideoLengths _lengths;
     private readonly int _decoderThreads;
+    private readonly LoadProfile? _profile;
 
     /// <param name="decoderThreads">FFmpeg threads per video: 0 = FFmpeg's choice (one per core), 1 when
     /// the caller decodes several videos in parallel (see <see cref="VideoFile.Open"/>). Pixels do not depend on it.</param>
-    public VideoClipReader(ClipSampling sampling, FrameFormat format, VideoLengths? lengths = null, int decoderThreads = 0)
+    /// <param name="profile">Where to record the time of each decoding stage; null records nothing.</param>
+    public VideoClipReader(ClipSampling sampling, FrameFormat format, VideoLengths? lengths = null, int decoderThreads = 0,
+        LoadProfile? profile = null)
     {
         Sampling = sampling;
         Format = format;
         _lengths = lengths ?? new VideoLengths();
         _decoderThreads = decoderThreads;
+        _profile = profile;
     }
 
     /// <summary>Frames per clip and their spacing.</summary>
@@ -32,7 +37,10 @@ public sealed class VideoClipReader
     public FrameFormat Format { get; }
 
     /// <summary>Decodable frames of the video (see <see cref="VideoLengths"/>).</summary>
-    public int Length(string path) => _lengths.Resolve(path);
+    public int Length(string path)
+    {
+        using (LoadProfile.Time(_profile, LoadStage.Length)) return _lengths.Resolve(path);
+    }
 
     /// <summary>
     /// One clip whose start follows <paramref name="mode"/>; a random start is drawn from
@@ -43,7 +51,7 @@ public sealed class VideoClipReader
 
     /// <summary>The plan <see cref="Read(string, ClipStart, int)"/> would use, without decoding any frame.</summary>
     public ClipPlan PlanFor(string path, ClipStart mode, int samplingSeed) =>
-        PlanFrom(_lengths.Resolve(path), mode, samplingSeed);
+        PlanFrom(Length(path), mode, samplingSeed);
 
     /// <summary>
     /// The clip for an explicit plan, without resolving the video's length first (frames past the end
@@ -72,11 +80,12 @@ public sealed class VideoClipReader
     /// </summary>
     private IReadOnlyList<Clip> ReadPlanned(string path, Func<int, IReadOnlyList<ClipPlan>> plan)
     {
-        int length = _lengths.Resolve(path);
+        int length = Length(path);
         var clips = Decode(path, plan(length), out int? endedAt);
         if (endedAt < length)
         {
-            int actual = VideoFile.CountDecodableFrames(path);
+            int actual;
+            using (LoadProfile.Time(_profile, LoadStage.Length)) actual = VideoFile.CountDecodableFrames(path);
             if (actual == 0) throw VideoFile.Unreadable(path, "no frame could be decoded");
             _lengths.Remember(path, actual);
             clips = Decode(path, plan(actual), out _);
@@ -93,11 +102,15 @@ public sealed class VideoClipReader
     private Clip[] Decode(string path, IReadOnlyList<ClipPlan> plans, out int? endedAt)
     {
         var wanted = WantedFrames(plans);
-        using (var cursor = FrameCursor.Open(path, _lengths, _decoderThreads))
+        FrameCursor opened;
+        using (LoadProfile.Time(_profile, LoadStage.Open)) opened = FrameCursor.Open(path, _lengths, _decoderThreads);
+        using (var cursor = opened)
         {
             if (TryDecode(path, plans, wanted, cursor, out var clips, out endedAt)) return clips;
         }
-        using var decoder = new DecodingFrameCursor(VideoFile.Open(path, _decoderThreads), path, _lengths, _decoderThreads);
+        VideoCapture capture;
+        using (LoadProfile.Time(_profile, LoadStage.Open)) capture = VideoFile.Open(path, _decoderThreads);
+        using var decoder = new DecodingFrameCursor(capture, path, _lengths, _decoderThreads);
         TryDecode(path, plans, wanted, decoder, out var decoded, out endedAt);
         return decoded;
     }
@@ -118,11 +131,15 @@ public sealed class VideoClipReader
         endedAt = null;
         try
         {
-            for (index = cursor.SkipTo(wanted.Keys.Min()); index <= lastWanted; index++)
+            using (LoadProfile.Time(_profile, LoadStage.Seek)) index = cursor.SkipTo(wanted.Keys.Min());
+            for (; index <= lastWanted; index++)
             {
-                if (!cursor.MoveNext()) break;
+                bool moved;
+                using (LoadProfile.Time(_profile, LoadStage.Grab)) moved = cursor.MoveNext();
+                if (!moved) break;
                 if (!wanted.TryGetValue(index, out var slots)) continue;
-                var frame = cursor.Decode();
+                Mat? frame;
+                using (LoadProfile.Time(_profile, LoadStage.Retrieve)) frame = cursor.Decode();
                 if (frame == null)
                 {
                     if (cursor.HasFallback) return false;
@@ -130,7 +147,7 @@ public sealed class VideoClipReader
                 }
                 var (firstClip, firstT) = slots[0];
                 var target = pixels[firstClip].AsSpan(firstT * Format.FrameLength, Format.FrameLength);
-                resizer.Convert(frame, target);
+                using (LoadProfile.Time(_profile, LoadStage.Convert)) resizer.Convert(frame, target);
                 foreach (var (clip, t) in slots)
                 {
                     if (clip != firstClip || t != firstT) target.CopyTo(pixels[clip].AsSpan(t * Format.FrameLength, Format.FrameLength));
