@@ -131,7 +131,7 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
         using var tensors = NewDisposeScope();
         using var noGrad = no_grad();
         var (weight, bias) = norm is null ? (convolution.weight!, convolution.bias) : norm.Fold(convolution.weight!, convolution.bias);
-        long[] padding = convolution.padding.ToArray();
+        long[] padding = convolution.padding!.ToArray();
         return g.Conv(scope, x, g.Weight(scope + "/weight", weight), bias is null ? null : g.Weight(scope + "/bias", bias),
             weight.shape[2..], convolution.stride.ToArray(), [.. padding, .. padding], convolution.groups);
     }
@@ -161,7 +161,7 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
         : norm.FoldedInto(convolution.weight!, convolution.bias, (weight, bias) => Convolve(convolution, x, weight, bias));
 
     private static Tensor Convolve(Conv3d convolution, Tensor x, Tensor weight, Tensor? bias) =>
-        Conv3dOp.Apply(x, weight, bias, convolution.stride, convolution.padding, convolution.groups);
+        Conv3dOp.Apply(x, weight, bias, convolution.stride!, convolution.padding!, convolution.groups);
 
     public void AddInitialState(StreamState state, long batch, long height, long width, Device device)
     {
