@@ -80,17 +80,9 @@ public class ConvVerdictFileTests : IDisposable
     [Fact]
     public void VerdictsOfAnotherKernelEnvironmentAreNotUsed()
     {
-        var checks = CountChecks();
-        var file = new ConvVerdictFile(_folder);
-        ConvRouter.Cache = file;
-        ConvRouter.Choose(Problem);
         // The same file, as if written under another oneDNN cap.
-        File.WriteAllText(file.Path, File.ReadAllText(file.Path).Replace("ONEDNN_MAX_CPU_ISA", "ONEDNN_MAX_CPU_ISA AVX2 was"));
-
-        ConvRouter.Reset();
-        ConvRouter.Cache = new ConvVerdictFile(_folder);
-        ConvRouter.Choose(Problem);
-        Assert.Equal(2, checks[Problem]);
+        var (checks, _, _) = CheckAlterAndChooseAgain(text => text.Replace("ONEDNN_MAX_CPU_ISA", "ONEDNN_MAX_CPU_ISA AVX2 was"));
+        Assert.Equal(2, checks);
     }
 
     [Theory]
@@ -99,34 +91,35 @@ public class ConvVerdictFileTests : IDisposable
     [InlineData("")]
     public void ADamagedFileIsCheckedAgainAndRewritten(string damage)
     {
-        var checks = CountChecks();
-        var file = new ConvVerdictFile(_folder);
-        ConvRouter.Cache = file;
-        ConvRouter.Choose(Problem);
-        File.WriteAllText(file.Path, damage);
-
-        ConvRouter.Reset();
-        var reopened = new ConvVerdictFile(_folder);
-        ConvRouter.Cache = reopened;
-        ConvRouter.Choose(Problem);
-        Assert.Equal(2, checks[Problem]);
+        var (checks, _, reopened) = CheckAlterAndChooseAgain(_ => damage);
+        Assert.Equal(2, checks);
         Assert.Contains(Problem.ToString(), File.ReadAllText(reopened.Path));
     }
 
     [Fact]
     public void AVerdictNamingAnAlgorithmThatCannotComputeTheProblemIsIgnored()
     {
+        // Gemm computes pointwise convolutions only; a verdict must never route a depthwise problem to it.
+        var (checks, chosen, _) = CheckAlterAndChooseAgain(text => text.Replace("\"lib_torch\"", "\"gemm\""));
+        Assert.Equal(ConvAlgorithms.For(Problem)[0], chosen);
+        Assert.Equal(2, checks);
+    }
+
+    /// <summary>Checks <see cref="Problem"/> with a verdict file, rewrites the file with <paramref name="alter"/>,
+    /// then routes it again as a new process would: how often it was checked, what was chosen, the new file.</summary>
+    private (int Checks, ConvAlgorithm Chosen, ConvVerdictFile Reopened) CheckAlterAndChooseAgain(Func<string, string> alter)
+    {
         var checks = CountChecks();
         var file = new ConvVerdictFile(_folder);
         ConvRouter.Cache = file;
         ConvRouter.Choose(Problem);
-        // Gemm computes pointwise convolutions only; a verdict must never route a depthwise problem to it.
-        File.WriteAllText(file.Path, File.ReadAllText(file.Path).Replace("\"lib_torch\"", "\"gemm\""));
+        File.WriteAllText(file.Path, alter(File.ReadAllText(file.Path)));
 
         ConvRouter.Reset();
-        ConvRouter.Cache = new ConvVerdictFile(_folder);
-        Assert.Equal(ConvAlgorithms.For(Problem)[0], ConvRouter.Choose(Problem));
-        Assert.Equal(2, checks[Problem]);
+        var reopened = new ConvVerdictFile(_folder);
+        ConvRouter.Cache = reopened;
+        var chosen = ConvRouter.Choose(Problem);
+        return (checks[Problem], chosen, reopened);
     }
 
     private static Dictionary<ConvProblem, int> CountChecks()
