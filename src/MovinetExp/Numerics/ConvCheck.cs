@@ -8,8 +8,8 @@ namespace MovinetExp.Numerics;
 /// CPU convolution: oneDNN does not take float64, so no oneDNN kernel is involved). Training problems
 /// also check the input and weight gradients. <see cref="ConvCheckCoverage.Sampled"/> (start-up) recomputes
 /// parts of the output and checks the gradients through an identity; <see cref="ConvCheckCoverage.Full"/>
-/// (doctor --full, the tests) recomputes everything. The data come from a private generator: checking
-/// never moves the global random stream that training draws from.
+/// (doctor --full, the tests) recomputes everything. The data come from <see cref="CheckData"/> and a
+/// private generator: checking never moves the global random stream that training draws from.
 /// </summary>
 public static class ConvCheck
 {
@@ -36,28 +36,26 @@ public static class ConvCheck
 
         var output = compute(x, weight, bias);
         if (coverage == ConvCheckCoverage.Full)
-            return FullCheck(problem, algorithm, x, weight, bias, output, generator, clock);
+            return FullCheck(problem, algorithm, x, weight, bias, output, clock);
         double outputError = ReferenceRegions(problem).Max(region => RegionError(problem, region, x, weight, bias, output));
         if (!training) return new ConvCheckResult(problem, algorithm, outputError, null, null, clock.Elapsed.TotalSeconds);
 
-        var outputGradient = RandomOutputGradient(problem, output, generator);
+        var outputGradient = RandomOutputGradient(problem, output);
         var gradients = autograd.grad(new[] { output }, new[] { x, weight }, new[] { outputGradient });
         // Without bias the convolution is linear in x and in w, so <gy, y> = <dL/dx, x> = <dL/dw, w> for
-        // the gradients of L = <gy, y>. Checking both identities in float64 covers every element of both
-        // gradients at the cost of a few elementwise passes.
-        var product = outputGradient.to(float64).mul(bias is null ? output.detach().to(float64)
-            : output.detach().to(float64).sub(bias.to(float64).view(1, -1, 1, 1, 1)));
-        double expected = product.sum().item<double>();
-        double scale = Math.Max(product.square().sum().sqrt().item<double>(), 1e-12);
+        // the gradients of L = <gy, y>. Checking both identities covers every element of both gradients at
+        // the cost of a few elementwise passes.
+        var (expected, squares) = InnerProducts.Of(outputGradient, output.detach(), bias);
+        double scale = Math.Max(Math.Sqrt(squares), 1e-12);
         double Identity(Tensor gradient, Tensor operand) =>
-            Finite(Math.Abs(gradient.to(float64).mul(operand.detach().to(float64)).sum().item<double>() - expected) / scale);
+            Finite(Math.Abs(InnerProducts.Of(gradient, operand.detach()).Sum - expected) / scale);
         return new ConvCheckResult(problem, algorithm, outputError, Identity(gradients[0], x), Identity(gradients[1], weight),
             clock.Elapsed.TotalSeconds);
     }
 
     /// <summary>Every output element, and both gradients element by element, against float64 autograd.</summary>
     private static ConvCheckResult FullCheck(ConvProblem problem, ConvAlgorithm algorithm, Tensor x, Tensor weight,
-        Tensor? bias, Tensor output, Generator generator, System.Diagnostics.Stopwatch clock)
+        Tensor? bias, Tensor output, System.Diagnostics.Stopwatch clock)
     {
         bool training = problem.Pass == ConvPass.Training;
         var x64 = x.detach().contiguous().to(float64).requires_grad_(training);
@@ -66,18 +64,16 @@ public static class ConvCheck
             problem.Padding.ToArray(), groups: problem.Groups);
         double outputError = RelativeError(output, output64);
         if (!training) return new ConvCheckResult(problem, algorithm, outputError, null, null, clock.Elapsed.TotalSeconds);
-        var outputGradient = RandomOutputGradient(problem, output, generator);
+        var outputGradient = RandomOutputGradient(problem, output);
         var gradients = autograd.grad(new[] { output }, new[] { x, weight }, new[] { outputGradient });
         var gradients64 = autograd.grad(new[] { output64 }, new[] { x64, weight64 }, new[] { outputGradient.contiguous().to(float64) });
         return new ConvCheckResult(problem, algorithm, outputError, RelativeError(gradients[0], gradients64[0]),
             RelativeError(gradients[1], gradients64[1]), clock.Elapsed.TotalSeconds);
     }
 
-    private static Tensor RandomOutputGradient(ConvProblem problem, Tensor output, Generator generator)
-    {
-        var gradient = randn(output.shape, generator: generator);
-        return problem.ChannelsLast ? MemoryLayout.ToChannelsLast(gradient) : gradient;
-    }
+    /// <summary>Its own stretch of the check data: another offset than the input's.</summary>
+    private static Tensor RandomOutputGradient(ConvProblem problem, Tensor output) =>
+        CheckData.Uniform(output.shape, problem.ChannelsLast, StableSeed(problem) ^ 0x5DEECE66DL);
 
     /// <summary>
     /// The output blocks the float64 reference recomputes: the first and last clip of the batch, every
@@ -131,11 +127,12 @@ public static class ConvCheck
         return RelativeError(actual, reference);
     }
 
-    /// <summary>Input in [-0.5, 0.5), weights scaled by 1/√fan-in, so every output is of order one.</summary>
+    /// <summary>Input in [-0.5, 0.5) (<see cref="CheckData"/>), weights scaled by 1/√fan-in, so every output
+    /// is of order one.</summary>
     private static (Tensor X, Tensor Weight, Tensor? Bias) RandomOperands(ConvProblem p, Generator generator)
     {
-        var x = rand(new[] { p.Batch, p.InChannels, p.Input.T, p.Input.H, p.Input.W }, generator: generator).sub_(0.5);
-        if (p.ChannelsLast) x = MemoryLayout.ToChannelsLast(x);
+        var x = CheckData.Uniform(new[] { p.Batch, p.InChannels, p.Input.T, p.Input.H, p.Input.W }, p.ChannelsLast,
+            StableSeed(p));
         long fanIn = p.InChannels / p.Groups * p.Kernel.Volume;
         var weight = randn(new[] { p.OutChannels, p.InChannels / p.Groups, p.Kernel.T, p.Kernel.H, p.Kernel.W },
             generator: generator).mul_(1.0 / Math.Sqrt(fanIn));

@@ -54,6 +54,23 @@ public class ConvCheckTests
     }
 
     [Fact]
+    public void AWrongInputGradientOfOneFrameOfALargeProblemFails()
+    {
+        // Large enough for the identity sums to be taken one [C,H,W] slice at a time: the wrong slice is
+        // the last one (last clip, last frame).
+        var large = ConvProblems.Make(16, 16, 16, (3, 96, 96), (1, 3, 3), padding: (0, 1, 1), batch: 2, pass: ConvPass.Training);
+        var result = ConvCheck.Run(large, ConvAlgorithm.Taps, ConvCheckCoverage.Sampled, (x, w, b) =>
+        {
+            var mask = ones_like(x);
+            mask[1, .., 2] = tensor(1.5f);
+            var scaledX = x.mul(mask).sub(x.mul(mask.sub(1)).detach());
+            return Right(large, scaledX, w, b);
+        });
+        Assert.True(result.OutputError < 1e-5);
+        Assert.False(result.Passed, $"a wrong input gradient passed: dx identity {result.InputGradientError:E2}");
+    }
+
+    [Fact]
     public void AWrongWeightGradientFailsThroughTheIdentity()
     {
         var result = ConvCheck.Run(Depthwise, ConvAlgorithm.Taps, ConvCheckCoverage.Sampled, (x, w, b) =>
