@@ -39,6 +39,24 @@ public class ConvCheckTests
         Assert.False(result.Passed, $"an output row off by 0.5 passed: error {result.OutputError:E2}");
     }
 
+    [Theory]
+    [InlineData(0, 0)]   // top-left output, which reads the zero padding
+    [InlineData(9, 9)]   // bottom-right output of a stride-2 layer
+    public void AWrongBorderOutputOfAPaddedStridedLayerFails(long row, long column)
+    {
+        var strided = ConvProblems.Make(12, 12, 12, (4, 19, 19), (3, 3, 3), stride: 2, padding: (1, 1, 1), batch: 2);
+        var right = ConvCheck.Run(strided, ConvAlgorithm.Taps);
+        Assert.True(right.Passed, $"a right algorithm failed: error {right.OutputError:E2}");
+        var result = ConvCheck.Run(strided, ConvAlgorithm.Taps, ConvCheckCoverage.Sampled, (x, w, b) =>
+        {
+            var y = Right(strided, x, w, b);
+            using var noGrad = no_grad();
+            y[1, .., 3, row, column].add_(0.5);
+            return y;
+        });
+        Assert.False(result.Passed, $"a border output off by 0.5 passed: error {result.OutputError:E2}");
+    }
+
     [Fact]
     public void AWrongInputGradientFailsThroughTheIdentity()
     {
