@@ -3,7 +3,6 @@ using MovinetExp.Data;
 using MovinetExp.Data.Loading;
 using MovinetExp.Data.Synthetic;
 using MovinetExp.Data.Video;
-using MovinetExp.Export;
 using MovinetExp.Inference;
 using MovinetExp.Inference.Onnx;
 using MovinetExp.Models;

@@ -1,6 +1,6 @@
 using MovinetExp.Common;
-using MovinetExp.Data.Remote;
 using MovinetExp.Specs;
+using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Catalog;
 

@@ -1,8 +1,8 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MovinetExp.Common;
-using MovinetExp.Data.Remote;
 using MovinetExp.Specs;
+using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Catalog;
 

@@ -1,6 +1,7 @@
 using MovinetExp.Catalog;
 using MovinetExp.Common;
-using MovinetExp.Data.Remote;
+using MovinetExp.IO.Downloads;
+using MovinetExp.IO.Archives;
 
 namespace MovinetExp.Checkpoints;
 

@@ -1,5 +1,5 @@
 using MovinetExp.Evaluation;
-using MovinetExp.Reporting;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Experiments;
 

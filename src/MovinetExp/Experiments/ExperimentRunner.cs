@@ -9,6 +9,8 @@ using MovinetExp.Native;
 using MovinetExp.Reporting;
 using MovinetExp.Specs;
 using MovinetExp.Training;
+using MovinetExp.IO;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Experiments;
 

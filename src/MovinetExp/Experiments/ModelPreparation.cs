@@ -3,9 +3,9 @@ using MovinetExp.Catalog;
 using MovinetExp.Checkpoints;
 using MovinetExp.Common;
 using MovinetExp.Models;
-using MovinetExp.Reporting;
 using MovinetExp.Specs;
 using TorchSharp;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Experiments;
 
@@ -89,15 +89,8 @@ public static class ModelPreparation
     }
 
     /// <summary>The model folder of the newest completed run of <paramref name="experiment"/> under <paramref name="runsRoot"/>.</summary>
-    public static string LatestCompletedRunModel(string runsRoot, string experiment)
-    {
-        string folder = Path.Combine(runsRoot, experiment);
-        var completed = Directory.Exists(folder)
-            ? Directory.EnumerateDirectories(folder).OrderDescending(StringComparer.Ordinal)
-                .Select(RunFolder.Open).FirstOrDefault(r => r.ReadStatus().State == RunState.Completed)
-            : null;
-        return completed?.ModelDirectory ?? throw new SpecException(
-            $"model.checkpoint is 'run:{experiment}' but there is no completed run of experiment '{experiment}' in {Path.GetFullPath(folder)}. " +
+    public static string LatestCompletedRunModel(string runsRoot, string experiment) =>
+        ExperimentRuns.LatestCompleted(runsRoot, experiment)?.ModelDirectory ?? throw new SpecException(
+            $"model.checkpoint is 'run:{experiment}' but there is no completed run of experiment '{experiment}' in {Path.GetFullPath(Path.Combine(runsRoot, experiment))}. " +
             $"Run that experiment first (dotnet movinet run ...), or pass --runs with the folder that holds it.");
-    }
 }

@@ -2,7 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using MovinetExp.Native;
 using MovinetExp.Numerics;
-using MovinetExp.Reporting;
+using MovinetExp.IO;
 
 namespace MovinetExp.Health;
 

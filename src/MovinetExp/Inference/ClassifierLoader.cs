@@ -3,9 +3,9 @@ using MovinetExp.Checkpoints;
 using MovinetExp.Common;
 using MovinetExp.Experiments;
 using MovinetExp.Models;
-using MovinetExp.Reporting;
 using MovinetExp.Specs;
 using TorchSharp;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Inference;
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using MovinetExp.IO;
 
 namespace MovinetExp.Reporting;
 

@@ -1,4 +1,5 @@
 using ScottPlot;
+using MovinetExp.IO;
 
 namespace MovinetExp.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MovinetExp.Common;
+using MovinetExp.IO;
 
 namespace MovinetExp.Reporting;
 

@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using MovinetExp.Evaluation;
+using MovinetExp.IO;
 using F = MovinetExp.Reporting.MetricsJsonFields;
 
 namespace MovinetExp.Reporting;

@@ -1,5 +1,7 @@
 using System.Globalization;
 using MovinetExp.Evaluation;
+using MovinetExp.IO;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Reporting;
 

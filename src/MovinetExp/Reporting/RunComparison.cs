@@ -1,4 +1,5 @@
 using MovinetExp.Evaluation;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Reporting;
 

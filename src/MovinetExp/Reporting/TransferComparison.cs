@@ -1,4 +1,5 @@
 using MovinetExp.Common;
+using MovinetExp.IO;
 
 namespace MovinetExp.Reporting;
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 using MovinetExp.Common;
-using MovinetExp.Reporting;
+using MovinetExp.IO;
 
 namespace MovinetExp.Sweeps;
 

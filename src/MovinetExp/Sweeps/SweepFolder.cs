@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 using MovinetExp.Common;
-using MovinetExp.Reporting;
+using MovinetExp.IO;
 
 namespace MovinetExp.Sweeps;
 

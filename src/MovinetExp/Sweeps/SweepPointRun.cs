@@ -2,8 +2,9 @@ using System.Globalization;
 using MovinetExp.Catalog;
 using MovinetExp.Common;
 using MovinetExp.Experiments;
-using MovinetExp.Reporting;
 using MovinetExp.Specs;
+using MovinetExp.IO;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Sweeps;
 

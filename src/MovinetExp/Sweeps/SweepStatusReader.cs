@@ -1,5 +1,6 @@
 using MovinetExp.Common;
 using MovinetExp.Reporting;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Sweeps;
 

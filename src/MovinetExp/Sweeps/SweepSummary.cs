@@ -1,5 +1,6 @@
 using System.Globalization;
 using MovinetExp.Reporting;
+using MovinetExp.IO;
 
 namespace MovinetExp.Sweeps;
 
@@ -29,10 +30,10 @@ public static class SweepSummary
 
     public static string Csv(SweepDefinition definition, IReadOnlyList<SweepPointStatus> status)
     {
-        var text = new System.Text.StringBuilder(Reporting.Csv.FormatRow(
+        var text = new System.Text.StringBuilder(IO.Csv.FormatRow(
             ["point", .. definition.Grid.Select(a => a.Key), "state", "test_accuracy", "expectations", "seconds", "detail", "run"]));
         foreach (var s in status)
-            text.Append(Reporting.Csv.FormatRow([s.Name, .. s.Values.Select(v => v.Value), Name(s.State), Accuracy(s.TestAccuracy),
+            text.Append(IO.Csv.FormatRow([s.Name, .. s.Values.Select(v => v.Value), Name(s.State), Accuracy(s.TestAccuracy),
                 Gate(s), s.Seconds?.ToString("0.0", CultureInfo.InvariantCulture) ?? "", s.Detail, s.Run]));
         return text.ToString();
     }

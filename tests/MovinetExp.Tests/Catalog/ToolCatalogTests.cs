@@ -4,6 +4,7 @@ using MovinetExp.Common;
 using MovinetExp.Specs;
 using MovinetExp.Tests.Specs;
 using MovinetExp.Tests.Support;
+using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Tests.Catalog;
 
@@ -97,7 +98,7 @@ public class ToolCatalogTests
     [Fact]
     public void DownloadTimeoutsAndAttemptsAreReadAndChecked()
     {
-        Assert.Equal(new MovinetExp.Data.Remote.DownloadSettings(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), 3, TimeSpan.FromSeconds(1)),
+        Assert.Equal(new MovinetExp.IO.Downloads.DownloadSettings(TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(60), 3, TimeSpan.FromSeconds(1)),
             ToolCatalog.Load(Shipped, Env()).Download);
         var quick = ToolCatalog.Load(Edited(j => j["download"] = new JsonObject { ["read_timeout_seconds"] = 0.5, ["attempts"] = 1 }), Env()).Download;
         Assert.Equal((TimeSpan.FromSeconds(30), TimeSpan.FromMilliseconds(500), 1), (quick.ConnectTimeout, quick.ReadTimeout, quick.Attempts));

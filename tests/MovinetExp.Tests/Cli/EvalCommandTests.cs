@@ -1,5 +1,5 @@
-using MovinetExp.Reporting;
 using MovinetExp.Tests.Support;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Cli;
 

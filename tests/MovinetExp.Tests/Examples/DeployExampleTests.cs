@@ -1,11 +1,11 @@
 using MovinetExp.Data.Video;
-using MovinetExp.Export;
 using MovinetExp.Inference;
 using MovinetExp.Models;
 using MovinetExp.Tests.Models;
 using MovinetExp.Tests.Specs;
 using MovinetExp.Tests.Support;
 using static TorchSharp.torch;
+using MovinetExp.Inference.Onnx;
 
 namespace MovinetExp.Tests.Examples;
 

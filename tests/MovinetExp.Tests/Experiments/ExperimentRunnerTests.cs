@@ -8,6 +8,8 @@ using MovinetExp.Reporting;
 using MovinetExp.Specs;
 using Microsoft.Extensions.Logging.Abstractions;
 using TorchSharp;
+using MovinetExp.IO;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Experiments;
 

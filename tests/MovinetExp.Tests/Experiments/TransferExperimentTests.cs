@@ -2,6 +2,7 @@ using MovinetExp.Common;
 using MovinetExp.Inference;
 using MovinetExp.Reporting;
 using TorchSharp;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Experiments;
 

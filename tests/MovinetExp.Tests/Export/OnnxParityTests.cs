@@ -1,6 +1,5 @@
 using MovinetExp.Checkpoints;
 using MovinetExp.Data.Video;
-using MovinetExp.Export;
 using MovinetExp.Inference;
 using MovinetExp.Inference.Onnx;
 using MovinetExp.Interop;

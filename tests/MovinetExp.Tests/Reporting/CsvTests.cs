@@ -1,4 +1,4 @@
-using MovinetExp.Reporting;
+using MovinetExp.IO;
 
 namespace MovinetExp.Tests.Reporting;
 

@@ -3,6 +3,8 @@ using System.Xml.Linq;
 using MovinetExp.Evaluation;
 using MovinetExp.Reporting;
 using MovinetExp.Tests.Support;
+using MovinetExp.IO;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Reporting;
 

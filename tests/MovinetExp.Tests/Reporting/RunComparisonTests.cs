@@ -1,6 +1,7 @@
 using MovinetExp.Evaluation;
 using MovinetExp.Reporting;
 using MovinetExp.Tests.Support;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Reporting;
 

@@ -1,6 +1,7 @@
 using MovinetExp.Common;
 using MovinetExp.Reporting;
 using MovinetExp.Tests.Support;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Reporting;
 

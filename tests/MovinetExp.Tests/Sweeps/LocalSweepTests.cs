@@ -3,6 +3,8 @@ using MovinetExp.Common;
 using MovinetExp.Reporting;
 using MovinetExp.Tests.Cli;
 using MovinetExp.Tests.Support;
+using MovinetExp.IO;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Sweeps;
 

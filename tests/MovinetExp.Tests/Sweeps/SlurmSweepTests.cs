@@ -2,6 +2,7 @@ using MovinetExp.Common;
 using MovinetExp.Reporting;
 using MovinetExp.Sweeps;
 using MovinetExp.Tests.Cli;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Sweeps;
 

@@ -1,7 +1,7 @@
 using System.Text.Json;
-using MovinetExp.Reporting;
 using MovinetExp.Tests.Cli;
 using MovinetExp.Tests.Support;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Sweeps;
 

@@ -1,6 +1,6 @@
-using MovinetExp.Reporting;
 using MovinetExp.Sweeps;
 using MovinetExp.Tests.Support;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Tests.Sweeps;
 

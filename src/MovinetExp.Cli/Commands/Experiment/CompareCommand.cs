@@ -4,6 +4,7 @@ using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Reporting;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Cli.Commands.Experiment;
 

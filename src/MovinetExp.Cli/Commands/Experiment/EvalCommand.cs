@@ -13,6 +13,7 @@ using MovinetExp.Reporting;
 using MovinetExp.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Cli.Commands.Experiment;
 

@@ -3,10 +3,10 @@ using Microsoft.Extensions.Logging;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
 using MovinetExp.Experiments;
-using MovinetExp.Reporting;
 using MovinetExp.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
+using MovinetExp.Runs;
 
 namespace MovinetExp.Cli.Commands.Experiment;
 
@@ -44,9 +44,7 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
         string? resume = null;
         if (settings.Resume != null)
         {
-            var run = RunFolder.Open(settings.Resume);
-            if (run.ReadStatus().State == RunState.Completed)
-                throw new SpecException($"Run '{run.Directory}' already completed; there is nothing to resume. Start a new run with `dotnet movinet run SPEC`.");
+            var run = ExperimentRuns.ForResume(settings.Resume);
             specPath = run.SpecResolvedYaml;
             resume = run.Directory;
         }

@@ -3,10 +3,10 @@ using System.Globalization;
 using MovinetExp.Cli.Commands.Inference;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
-using MovinetExp.Export;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;
+using MovinetExp.Inference.Onnx;
 
 namespace MovinetExp.Cli.Commands.Export;
 

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Headers;
 using MovinetExp.Common;
+using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Data.Remote;
 

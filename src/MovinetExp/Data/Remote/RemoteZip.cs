@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using MovinetExp.Common;
+using MovinetExp.IO.Archives;
 
 namespace MovinetExp.Data.Remote;
 

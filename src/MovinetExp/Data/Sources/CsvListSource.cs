@@ -1,5 +1,5 @@
 using MovinetExp.Common;
-using MovinetExp.Reporting;
+using MovinetExp.IO;
 
 namespace MovinetExp.Data.Sources;
 

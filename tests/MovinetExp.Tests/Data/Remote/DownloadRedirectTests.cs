@@ -4,6 +4,7 @@ using System.Text;
 using MovinetExp.Common;
 using MovinetExp.Data.Remote;
 using MovinetExp.Tests.Support;
+using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Tests.Data.Remote;
 

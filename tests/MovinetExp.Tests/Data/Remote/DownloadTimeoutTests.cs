@@ -1,7 +1,7 @@
 using System.Diagnostics;
 using MovinetExp.Common;
-using MovinetExp.Data.Remote;
 using MovinetExp.Tests.Support;
+using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Tests.Data.Remote;
 

@@ -1,8 +1,8 @@
 using System.Formats.Tar;
 using System.IO.Compression;
 using MovinetExp.Common;
-using MovinetExp.Data.Remote;
 using MovinetExp.Tests.Support;
+using MovinetExp.IO.Archives;
 
 namespace MovinetExp.Tests.Data.Remote;
 

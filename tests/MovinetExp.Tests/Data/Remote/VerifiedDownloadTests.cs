@@ -1,6 +1,6 @@
 using MovinetExp.Common;
-using MovinetExp.Data.Remote;
 using MovinetExp.Tests.Support;
+using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Tests.Data.Remote;
 

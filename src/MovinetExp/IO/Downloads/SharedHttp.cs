@@ -1,6 +1,6 @@
 using System.Collections.Concurrent;
 
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>One HttpClient per connect timeout for the process: HttpClient is meant to be reused, and a new one per request exhausts sockets.</summary>
 internal static class SharedHttp

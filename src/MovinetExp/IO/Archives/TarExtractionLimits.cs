@@ -1,4 +1,4 @@
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Archives;
 
 /// <summary>Caps that stop a hostile or corrupt archive from filling the disk.</summary>
 /// <param name="MaxEntryBytes">Largest single file (default 2 GiB; the largest MoViNet checkpoint is far below).</param>

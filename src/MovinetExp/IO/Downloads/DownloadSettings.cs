@@ -1,4 +1,4 @@
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>
 /// How long a download may wait and how often it is tried. A server that accepts the connection and

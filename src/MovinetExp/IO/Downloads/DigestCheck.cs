@@ -1,4 +1,4 @@
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>How a cached download's SHA-256 was vouched for.</summary>
 public enum DigestCheck

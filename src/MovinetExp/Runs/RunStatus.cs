@@ -1,6 +1,6 @@
 using System.Text.Json.Serialization;
 
-namespace MovinetExp.Reporting;
+namespace MovinetExp.Runs;
 
 /// <summary>
 /// Contents of status.json: where the run stands, the last epoch whose checkpoint and history row were written

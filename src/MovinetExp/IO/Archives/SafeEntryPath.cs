@@ -1,6 +1,6 @@
 using MovinetExp.Common;
 
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Archives;
 
 /// <summary>
 /// Maps an archive entry name to a path inside a target folder, refusing names that would land

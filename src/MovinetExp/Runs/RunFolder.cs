@@ -1,7 +1,8 @@
 using System.Globalization;
 using MovinetExp.Common;
+using MovinetExp.IO;
 
-namespace MovinetExp.Reporting;
+namespace MovinetExp.Runs;
 
 /// <summary>
 /// One experiment run on disk: <c>&lt;runsRoot&gt;/&lt;experiment&gt;/&lt;UTC yyyyMMdd-HHmmss&gt;-&lt;specHash8&gt;[-N]/</c>.
@@ -34,9 +35,9 @@ public sealed class RunFolder
     public string DataFilesCsv => PathOf("data_files.csv");
     public string SkippedFilesCsv => PathOf("skipped_files.csv");
     public string StatusJson => PathOf("status.json");
-    /// <summary>Held (flock) by the one process that writes this run; see <see cref="Reporting.RunLock"/>.</summary>
+    /// <summary>Held (flock) by the one process that writes this run; see <see cref="Runs.RunLock"/>.</summary>
     public string LockFile => PathOf("run.lock");
-    /// <summary>Optional <see cref="TransferComparison"/> record shown in the report.</summary>
+    /// <summary>Optional transfer-learning comparison (Reporting.TransferComparison) shown in the report.</summary>
     public string ComparisonJson => PathOf("comparison.json");
     /// <summary>Per-epoch training state for resume.</summary>
     public string CheckpointsDirectory => PathOf("checkpoints");

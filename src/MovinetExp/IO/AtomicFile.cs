@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MovinetExp.Reporting;
+namespace MovinetExp.IO;
 
 /// <summary>
 /// Writes a file so that readers see either the old content or the complete new content, never a half-written

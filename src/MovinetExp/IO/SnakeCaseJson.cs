@@ -3,7 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using MovinetExp.Common;
 
-namespace MovinetExp.Reporting;
+namespace MovinetExp.IO;
 
 /// <summary>
 /// The run folder's small JSON records (status.json, environment.json, comparison.json): snake_case properties

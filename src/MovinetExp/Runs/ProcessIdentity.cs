@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace MovinetExp.Reporting;
+namespace MovinetExp.Runs;
 
 /// <summary>
 /// Who writes a run folder: process id, host name and process start time. Pid and host alone are not

@@ -5,11 +5,12 @@ using MovinetExp.Common;
 using MovinetExp.Inference;
 using MovinetExp.Models;
 using MovinetExp.Native;
-using MovinetExp.Reporting;
 using Onnx;
+using MovinetExp.IO;
+using MovinetExp.Export;
 using DataType = Onnx.TensorProto.Types.DataType;
 
-namespace MovinetExp.Export;
+namespace MovinetExp.Inference.Onnx;
 
 /// <summary>
 /// Writes a loaded classifier as an ONNX model (opset 17): the graph is what the model's own modules emit

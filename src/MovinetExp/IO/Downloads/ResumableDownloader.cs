@@ -3,7 +3,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using MovinetExp.Common;
 
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>
 /// Downloads a URL to a file through <c>file.part</c>: a later attempt resumes with a Range request from

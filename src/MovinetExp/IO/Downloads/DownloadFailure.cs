@@ -1,6 +1,6 @@
 using MovinetExp.Common;
 
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>
 /// Turns network failures into the user-facing <see cref="DataException"/>: the URL, what went wrong,

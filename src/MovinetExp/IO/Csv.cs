@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace MovinetExp.Reporting;
+namespace MovinetExp.IO;
 
 /// <summary>
 /// Minimal RFC 4180 CSV: fields containing a comma, quote or line break are quoted with inner quotes doubled;

@@ -1,4 +1,4 @@
-namespace MovinetExp.Reporting;
+namespace MovinetExp.Runs;
 
 /// <summary>
 /// Tells a live run from a stale one: status.json says "running" both while a run trains and after its

@@ -1,7 +1,7 @@
 using System.Globalization;
 using MovinetExp.Common;
 
-namespace MovinetExp.Reporting;
+namespace MovinetExp.Runs;
 
 /// <summary>
 /// One writer per run folder: the process that runs or resumes a run holds an exclusive OS lock on the folder's

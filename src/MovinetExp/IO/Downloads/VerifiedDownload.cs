@@ -1,6 +1,6 @@
 using MovinetExp.Common;
 
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>
 /// A cached download with a recorded SHA-256 beside it (<c>file.sha256</c>, in sha256sum format): the

@@ -2,7 +2,7 @@ using System.Formats.Tar;
 using System.IO.Compression;
 using MovinetExp.Common;
 
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Archives;
 
 /// <summary>
 /// Extracts a .tar.gz (e.g. <c>movinet_a0_base.tar.gz</c>) into a folder, refusing anything a

@@ -1,6 +1,6 @@
 using System.Net.Http.Headers;
 
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>Reads the Content-Range header of a 206/416 answer: "bytes first-last/total" or "bytes */total".</summary>
 internal static class ContentRange

@@ -1,4 +1,4 @@
-namespace MovinetExp.Data.Remote;
+namespace MovinetExp.IO.Downloads;
 
 /// <summary>A cached download that passed its digest checks: where it is, its SHA-256, and what the digest was checked against.</summary>
 /// <param name="RecordPath">The file holding the digest recorded on first download.</param>

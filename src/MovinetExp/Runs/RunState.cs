@@ -1,4 +1,4 @@
-namespace MovinetExp.Reporting;
+namespace MovinetExp.Runs;
 
 /// <summary>Life-cycle of a run folder, as recorded in status.json.</summary>
 public enum RunState
