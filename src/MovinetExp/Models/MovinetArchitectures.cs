@@ -12,7 +12,7 @@ public static class MovinetArchitectures
     /// <summary>Hidden width of the classifier head: 2048 for every released model.</summary>
     public const int HeadFilters = 2048;
 
-    private static readonly Dictionary<string, ArchitectureSpec> Specs = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, ArchitectureSpec> Tables = new(StringComparer.OrdinalIgnoreCase)
     {
         ["a0"] = Build("a0", stem: 8, project: 480,
             (8, "24/1x5x5/s2"),
@@ -53,15 +53,15 @@ public static class MovinetArchitectures
     };
 
     /// <summary>The model ids in order: a0 … a5.</summary>
-    public static IReadOnlyList<string> ModelIds { get; } = Specs.Keys.Order(StringComparer.Ordinal).ToArray();
+    public static IReadOnlyList<string> ModelIds { get; } = Tables.Keys.Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The architecture of <paramref name="modelId"/> (a0 … a5, case-insensitive).</summary>
     /// <exception cref="SpecException">The id is not one of a0 … a5.</exception>
     public static ArchitectureSpec Get(string modelId) =>
-        Specs.TryGetValue(modelId, out var spec)
+        Tables.TryGetValue(modelId, out var spec)
             ? spec
             : throw new SpecException(
-                $"Unknown MoViNet model id '{modelId}'; expected one of {string.Join(", ", Specs.Keys)}.");
+                $"Unknown MoViNet model id '{modelId}'; expected one of {string.Join(", ", Tables.Keys)}.");
 
     private static ArchitectureSpec Build(string id, int stem, int project, params (int Out, string Layers)[] stages) =>
         new(id, stem,

@@ -14,6 +14,16 @@ public static class TestPaths
     public static string Parity => Path.Combine(Shared, "fixtures", "parity");
     public static string Kinetics600Labels => Path.Combine(Shared, "data", "labels", "kinetics_600_labels.txt");
 
+    /// <summary>The repository root: the folder above the test binaries that holds MovinetExp.sln.</summary>
+    public static string RepositoryRoot => RepositoryRootValue.Value;
+
+    private static readonly Lazy<string> RepositoryRootValue = new(() =>
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir != null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "MovinetExp.sln"))) return dir.FullName;
+        throw new DirectoryNotFoundException("Cannot find MovinetExp.sln above the test binaries.");
+    });
+
     /// <summary>A new empty folder under the system temp folder, unique per call.</summary>
     public static string NewScratchFolder(string purpose)
     {
