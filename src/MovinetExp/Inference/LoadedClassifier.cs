@@ -18,11 +18,8 @@ public sealed record LoadedClassifier(MovinetClassifier Model, IReadOnlyList<str
 
     public bool Causal => Model.Options.Causal;
 
-    public float[][] Classify(float[] pixels, int batch, int frames, int height, int width)
-    {
-        var clips = new Batch(pixels, [batch, frames, height, width, 3], new int[batch]);
-        return SupervisedLoop.Evaluation(Model, [clips], Device, CancellationToken.None).Logits.ToArray();
-    }
+    public float[][] Classify(float[] pixels, int batch, int frames, int height, int width) =>
+        SupervisedLoop.Logits(Model, pixels, [batch, frames, height, width, 3], Device);
 
     public IClassifierStream OpenStream(int height, int width) => new TorchClassifierStream(Model, height, width, Device);
 

@@ -24,12 +24,16 @@ public sealed record Batch(float[] Inputs, long[] Shape, int[] Labels)
     /// <c>host.permute(...).contiguous()</c> outside any scope crashed LibTorch in copy_impl (reproduced
     /// by a stress loop within seconds).
     /// </remarks>
-    public Tensor InputTensor(Device device)
+    public Tensor InputTensor(Device device) => InputTensor(Inputs, Shape, device);
+
+    /// <summary>The model input for rows of <paramref name="shape"/> (clips [B,T,H,W,3] or features [B,P]),
+    /// labelled or not.</summary>
+    public static Tensor InputTensor(float[] inputs, long[] shape, Device device)
     {
         using var scope = NewDisposeScope();
-        var host = tensor(Inputs, Shape);
+        var host = tensor(inputs, shape);
         var onDevice = device.type == DeviceType.CPU ? host : host.to(device);
-        var input = IsVideo ? onDevice.permute(0, 4, 1, 2, 3).contiguous() : onDevice;
+        var input = shape.Length == 5 ? onDevice.permute(0, 4, 1, 2, 3).contiguous() : onDevice;
         return input.MoveToOuterDisposeScope();
     }
 

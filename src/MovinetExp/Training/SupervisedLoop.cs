@@ -93,12 +93,27 @@ public sealed class SupervisedLoop
             var labels = batch.LabelTensor(device);
             lossSum += nn.functional.cross_entropy(logits, labels).item<float>() * batch.Size;
             correct += logits.argmax(1).eq(labels).sum().item<long>();
-            var host = logits.to(CPU).to_type(float32);
-            int classes = (int)host.shape[1];
-            float[] flat = host.data<float>().ToArray();
-            for (int r = 0; r < batch.Size; r++) all.Add(flat.AsSpan(r * classes, classes).ToArray());
+            all.AddRange(Rows(logits));
             seen += batch.Size;
         }
         return (seen == 0 ? EpochStats.Empty : new EpochStats(lossSum / seen, (double)correct / seen, seen), all);
+    }
+
+    /// <summary>The logits of unlabelled inputs (see <see cref="Batch.InputTensor(float[], long[], Device)"/>),
+    /// one row per example: inference, where there is no loss to compute.</summary>
+    public static float[][] Logits(nn.Module<Tensor, Tensor> model, float[] inputs, long[] shape, Device device)
+    {
+        model.eval();
+        using var noGrad = no_grad();
+        using var scope = NewDisposeScope();
+        return Rows(model.forward(Batch.InputTensor(inputs, shape, device)));
+    }
+
+    private static float[][] Rows(Tensor logits)
+    {
+        var host = logits.to(CPU).to_type(float32);
+        int rows = (int)host.shape[0], classes = (int)host.shape[1];
+        float[] flat = host.data<float>().ToArray();
+        return Enumerable.Range(0, rows).Select(r => flat.AsSpan(r * classes, classes).ToArray()).ToArray();
     }
 }
