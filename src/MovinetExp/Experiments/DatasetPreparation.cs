@@ -11,11 +11,12 @@ namespace MovinetExp.Experiments;
 /// <summary>
 /// Turns the spec's <c>data:</c> section into chosen videos: generates the synthetic set, reads a
 /// folder or split lists, or fetches only the chosen UCF101 entries from the remote zip; then selects
-/// classes and per-class splits with the spec's seed. Relative paths are relative to the spec file.
+/// classes and per-class splits with the spec's seed. The spec is a resolved one (<see cref="SpecResolution"/>):
+/// its paths are absolute and its defaults filled in.
 /// </summary>
 public static class DatasetPreparation
 {
-    public static async Task<PreparedDataset> PrepareAsync(ExperimentSpec spec, string specDirectory, ToolCatalog catalog,
+    public static async Task<PreparedDataset> PrepareAsync(ExperimentSpec spec, ToolCatalog catalog,
         ILogger log, IProgress<string>? status, CancellationToken cancellation)
     {
         var data = spec.Data;
@@ -29,7 +30,7 @@ public static class DatasetPreparation
             case DataSource.Synthetic:
             {
                 var options = SyntheticOptionsFor(spec);
-                string root = Resolve(specDirectory, data.Path ?? CatalogDefaults.SyntheticFolder(spec, catalog));
+                string root = Resolved(data.Path, "data.path");
                 status?.Report($"generating synthetic videos in {root}");
                 var generated = SyntheticDatasetGenerator.Generate(root, options, cancellation: cancellation);
                 log.LogInformation("synthetic dataset {Root}: {Classes} classes, {Videos} videos ({Reused})",
@@ -40,27 +41,27 @@ public static class DatasetPreparation
             }
             case DataSource.Folder:
             {
-                string root = Resolve(specDirectory, data.Path!);
+                string root = Resolved(data.Path, "data.path");
                 splits = FolderSource.Load(root, request);
                 description = $"folder {root}";
                 break;
             }
             case DataSource.List:
             {
-                string root = Resolve(specDirectory, data.Path ?? ".");
-                string train = Resolve(specDirectory, data.List.Train!);
+                string root = Resolved(data.Path, "data.path");
+                string train = Resolved(data.List.Train, "data.list.train");
                 if (train.EndsWith(".csv", StringComparison.OrdinalIgnoreCase))
                     splits = CsvListSource.Load(train, request);
                 else
-                    splits = Ucf101SplitListSource.Load(root, Resolve(specDirectory, data.List.ClassIndex ?? Path.Combine(Path.GetDirectoryName(train)!, "classInd.txt")),
-                        train, Resolve(specDirectory, data.List.Test!), request);
+                    splits = Ucf101SplitListSource.Load(root, data.List.ClassIndex ?? Path.Combine(Path.GetDirectoryName(train)!, "classInd.txt"),
+                        train, Resolved(data.List.Test, "data.list.test"), request);
                 description = $"split lists {train}";
                 RequireListedSplits(data, splits, train);
                 break;
             }
             case DataSource.Ucf101:
             {
-                var url = ZipLocation.Resolve(data.Url ?? catalog.DatasetUrl("ucf101"), specDirectory);
+                var url = ZipLocation.Resolve(Resolved(data.Url, "data.url"), Environment.CurrentDirectory);
                 status?.Report(url.IsFile
                     ? $"reading the UCF101 zip {url.LocalPath} (only the chosen videos are extracted)"
                     : $"reading the UCF101 zip's directory at {url} (only the chosen videos are downloaded)");
@@ -111,6 +112,8 @@ public static class DatasetPreparation
         }
     }
 
-    private static string Resolve(string baseDirectory, string path) =>
-        Path.GetFullPath(Path.IsPathRooted(path) ? path : Path.Combine(baseDirectory, Environment.ExpandEnvironmentVariables(path)));
+    /// <summary>A value <see cref="SpecResolution"/> made absolute or filled in (a caller that skipped it is a bug).</summary>
+    private static string Resolved(string? value, string key) =>
+        value is not null && (Path.IsPathRooted(value) || value.Contains("://", StringComparison.Ordinal)) ? value
+            : throw new InvalidOperationException($"{key} '{value}' was not resolved: prepare data from a spec that SpecResolution resolved.");
 }

@@ -97,14 +97,14 @@ public sealed class ExperimentRunner
         int threads = ComputeDevice.ConfigureThreads(spec.Train.Threads);
 
         // Data: the exact videos, pinned by their sha256.
-        var dataset = await DatasetPreparation.PrepareAsync(spec, request.SpecDirectory, request.Catalog, log, status, cancellation);
+        var dataset = await DatasetPreparation.PrepareAsync(spec, request.Catalog, log, status, cancellation);
         var classNames = dataset.Splits.ClassNames;
         AtomicFile.WriteAllText(run.LabelsTxt, string.Join("\n", classNames) + "\n");
         AtomicFile.WriteAllText(run.DataFilesCsv, dataset.Manifest.Text);
         EndPhase("data_preparation");
 
         // Model.
-        var prepared = await ModelPreparation.PrepareAsync(spec, request.SpecDirectory, request.RunsRoot, classNames.Count, request.Catalog,
+        var prepared = await ModelPreparation.PrepareAsync(spec, request.RunsRoot, classNames.Count, request.Catalog,
             device, log, status, cancellation);
         using var model = prepared.Model;
         EndPhase("model_preparation");

@@ -37,12 +37,12 @@ public static class ModelPreparation
         return options;
     }
 
-    public static async Task<PreparedModel> PrepareAsync(ExperimentSpec spec, string specDirectory, string runsRoot, int numClasses,
+    public static async Task<PreparedModel> PrepareAsync(ExperimentSpec spec, string runsRoot, int numClasses,
         ToolCatalog catalog, torch.Device device, ILogger log, IProgress<string>? status, CancellationToken cancellation)
     {
         torch.random.manual_seed(spec.Seed);
         var model = new MovinetClassifier(OptionsFor(spec.Model, numClasses));
-        var checkpoint = await ResolveAsync(spec, specDirectory, runsRoot, catalog, status, cancellation);
+        var checkpoint = await ResolveAsync(spec, runsRoot, catalog, status, cancellation);
         CheckpointLoadReport? report = null;
         if (checkpoint != null)
         {
@@ -70,7 +70,7 @@ public static class ModelPreparation
             "To train a new classifier on its backbone (transfer learning), set `model.load: backbone` in the spec.");
     }
 
-    private static async Task<ResolvedCheckpoint?> ResolveAsync(ExperimentSpec spec, string specDirectory, string runsRoot,
+    private static async Task<ResolvedCheckpoint?> ResolveAsync(ExperimentSpec spec, string runsRoot,
         ToolCatalog catalog, IProgress<string>? status, CancellationToken cancellation)
     {
         string value = spec.Model.Checkpoint;
@@ -84,8 +84,8 @@ public static class ModelPreparation
         }
         if (value.StartsWith(RunCheckpointPrefix, StringComparison.Ordinal))
             return CheckpointSource.FromPath(LatestCompletedRunModel(runsRoot, value[RunCheckpointPrefix.Length..]), catalog.CacheFolder);
-        string path = Path.IsPathRooted(value) ? value : Path.GetFullPath(Path.Combine(specDirectory, value));
-        return CheckpointSource.FromPath(path, catalog.CacheFolder);
+        // A path: SpecResolution made it absolute.
+        return CheckpointSource.FromPath(Path.GetFullPath(value), catalog.CacheFolder);
     }
 
     /// <summary>The model folder of the newest completed run of <paramref name="experiment"/> under <paramref name="runsRoot"/>.</summary>

@@ -3,7 +3,7 @@ using MovinetExp.Data.Sources;
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>data:</c> section: which videos, which classes, how clips are cut from them.</summary>
-public sealed class DataSpec
+public sealed record DataSpec
 {
     [SpecField("Where the videos come from.", Required = true)]
     public DataSource Source { get; init; }

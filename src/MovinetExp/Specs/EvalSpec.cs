@@ -1,7 +1,7 @@
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>eval:</c> section: how test videos are scored.</summary>
-public sealed class EvalSpec
+public sealed record EvalSpec
 {
     [SpecField("Clips per test video; their predictions are averaged for the video-level accuracy.", Min = 1, Max = 32)]
     public int ClipsPerVideo { get; init; } = 1;

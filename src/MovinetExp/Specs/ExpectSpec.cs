@@ -1,7 +1,7 @@
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>expect:</c> section: optional quality gates checked after evaluation (null = not checked).</summary>
-public sealed class ExpectSpec
+public sealed record ExpectSpec
 {
     [SpecField("Minimum clip-level top-1 test accuracy.", Min = 0, Max = 1)]
     public double? TestAccuracy { get; init; }

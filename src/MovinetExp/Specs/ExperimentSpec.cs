@@ -5,7 +5,7 @@ namespace MovinetExp.Specs;
 /// these classes and every rule in their <see cref="SpecFieldAttribute"/>s; <see cref="SpecLoader"/>
 /// fills an instance from YAML and rejects anything outside those rules.
 /// </summary>
-public sealed class ExperimentSpec
+public sealed record ExperimentSpec
 {
     // At most 100 characters: the name is one folder name of every run path (255 bytes at most on Linux file systems).
     [SpecField("Experiment name; names the run folder.", Required = true, Pattern = "[A-Za-z0-9_.-]{1,100}")]

@@ -1,7 +1,7 @@
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>data.list:</c> section: split files for <c>source: list</c> (paths relative to <c>data.path</c>).</summary>
-public sealed class ListSpec
+public sealed record ListSpec
 {
     [SpecField("Training list, UCF101 style (trainlist01.txt): one \"Class/video.avi label\" per line.")]
     public string? Train { get; init; }

@@ -1,7 +1,7 @@
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>model:</c> section: architecture, starting weights and what is trained.</summary>
-public sealed class ModelSpec
+public sealed record ModelSpec
 {
     /// <summary>Number of classes of the released Kinetics-600 checkpoints.</summary>
     public const int CheckpointClasses = 600;

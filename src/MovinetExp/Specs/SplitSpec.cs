@@ -1,7 +1,7 @@
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>data.split:</c> section: how many videos of each class go to each split (train and test may be all the listed ones).</summary>
-public sealed class SplitSpec
+public sealed record SplitSpec
 {
     [SpecField("Training videos per class, or all (source: list only: every video the training list names).", Min = 1)]
     public SplitSize Train { get; init; } = 30;

@@ -1,7 +1,7 @@
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>data.synthetic:</c> section: generated videos for smoke tests without downloads.</summary>
-public sealed class SyntheticSpec
+public sealed record SyntheticSpec
 {
     [SpecField("Names of the motion kinds to generate, one per class (default: the generator's own list).")]
     public IReadOnlyList<string>? Kinds { get; init; }

@@ -1,7 +1,7 @@
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>train:</c> section: optimiser, schedule and training loop.</summary>
-public sealed class TrainSpec
+public sealed record TrainSpec
 {
     [SpecField("Passes over the training clips.", Min = 1, Max = 10000)]
     public int Epochs { get; init; } = 2;

@@ -22,7 +22,7 @@ public static class SweepDataPreparation
         {
             // Everything the chosen videos depend on: the data section and the seed (splits and synthetic content).
             if (!seen.Add(SpecWriter.SectionToYaml(spec.Data) + $"\nseed: {spec.Seed}")) continue;
-            await DatasetPreparation.PrepareAsync(spec, plan.SpecDirectory, catalog, log, status, cancellation);
+            await DatasetPreparation.PrepareAsync(spec, catalog, log, status, cancellation);
         }
     }
 }

@@ -32,7 +32,7 @@ public static class SweepPlanner
         {
             try
             {
-                var (spec, directory) = ExperimentSpecFile.Load(specPath, [.. overrides, .. point.Values.Select(v => v.Override)], catalog);
+                var (spec, directory) = SpecResolution.Load(specPath, [.. overrides, .. point.Values.Select(v => v.Override)], catalog);
                 specs.Add(spec);
                 specDirectory = directory;
             }

@@ -35,7 +35,7 @@ public static class SweepPointRun
             // Stopped in the instant between creating the folder and writing its spec: write the spec it was going to.
             if (!File.Exists(run.SpecResolvedYaml))
                 AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(Load(folder, definition, point, threads, catalog).Spec));
-            var (resumed, resumedDirectory) = ExperimentSpecFile.Load(run.SpecResolvedYaml, [], catalog);
+            var (resumed, resumedDirectory) = SpecResolution.Load(run.SpecResolvedYaml, [], catalog);
             return new ExperimentRequest(resumed, resumedDirectory, definition.RunsRoot, catalog, commandLine, ResumeDirectory: run.Directory);
         }
         var (spec, specDirectory) = Load(folder, definition, point, threads, catalog);
@@ -45,10 +45,10 @@ public static class SweepPointRun
     private static (ExperimentSpec Spec, string Directory) Load(SweepFolder folder, SweepDefinition definition, SweepPoint point, int? threads, ToolCatalog catalog)
     {
         string path = folder.SpecOf(point);
-        var (spec, _) = ExperimentSpecFile.Load(path, [], catalog);
+        var (spec, _) = SpecResolution.Load(path, [], catalog);
         // Auto threads would take every core of the node (or this machine) although the point was given fewer.
         if (spec.Train.Threads == 0 && threads is int n)
-            (spec, _) = ExperimentSpecFile.Load(path, [$"train.threads={n.ToString(CultureInfo.InvariantCulture)}"], catalog);
+            (spec, _) = SpecResolution.Load(path, [$"train.threads={n.ToString(CultureInfo.InvariantCulture)}"], catalog);
         // Relative to the original spec file, as `run` has it (the point's paths are absolute already).
         return (spec, Path.GetDirectoryName(definition.Spec)!);
     }

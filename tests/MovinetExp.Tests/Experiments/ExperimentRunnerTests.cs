@@ -197,7 +197,7 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
         var spec = SpecLoader.Load(run.SpecResolvedYaml);
         using var classifier = ClassifierLoader.FromRun(run.Directory, torch.CPU);
         Assert.Equal(["move_left", "move_right"], classifier.Labels);
-        var dataset = await DatasetPreparation.PrepareAsync(spec, tiny.SpecDirectory, tiny.Catalog, NullLogger.Instance, null, default);
+        var dataset = await DatasetPreparation.PrepareAsync(spec, tiny.Catalog, NullLogger.Instance, null, default);
         var again = ClipEvaluation.Evaluate(classifier.Model, dataset.Splits.Test, LoaderFactory.Options(spec, tiny.Catalog, training: false),
             spec.Eval.ClipsPerVideo, classifier.Labels, spec.Eval.TopK, torch.CPU, _ => { }, default);
         var checks = Expectations.Evaluate(ExperimentRunner.ThresholdsOf(spec.Expect), again);

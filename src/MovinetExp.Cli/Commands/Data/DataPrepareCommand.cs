@@ -24,8 +24,8 @@ internal sealed class DataPrepareCommand(ILoggerFactory loggers) : AsyncCommand<
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         var catalog = settings.LoadCatalog();
-        var (spec, specDirectory) = ExperimentSpecFile.Load(settings.Spec, settings.Overrides, catalog);
-        var dataset = await DatasetPreparation.PrepareAsync(spec, specDirectory, catalog,
+        var (spec, specDirectory) = SpecResolution.Load(settings.Spec, settings.Overrides, catalog);
+        var dataset = await DatasetPreparation.PrepareAsync(spec, catalog,
             loggers.CreateLogger("data"), new SyncProgress<string>(Diagnostics.Note), cancellation);
         var splits = dataset.Splits;
         var table = new Table().Title(Markup.Escape(dataset.Description)).AddColumns("label", "class", "train", "val", "test");

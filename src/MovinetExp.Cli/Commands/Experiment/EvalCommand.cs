@@ -47,7 +47,8 @@ internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCom
         // On standard error: --json output on standard output stays parseable.
         if (RunLiveness.StaleWarning(run) is { } stale) Console.Error.WriteLine("warning: " + stale);
         var catalog = settings.LoadCatalog();
-        var spec = SpecLoader.Load(run.SpecResolvedYaml);
+        // Resolved again: a run written by an older version may hold relative paths (relative to its folder).
+        var (spec, _) = SpecResolution.Load(run.SpecResolvedYaml, [], catalog);
         var device = ComputeDevice.Select(spec.Train.Device.ToString().ToLowerInvariant());
         ComputeDevice.ConfigureThreads(spec.Train.Threads);
         using var classifier = settings.Checkpoint != null
@@ -64,7 +65,7 @@ internal sealed class EvalCommand(ILoggerFactory loggers) : AsyncCommand<EvalCom
         }
         else
         {
-            var dataset = await DatasetPreparation.PrepareAsync(spec, Path.GetDirectoryName(run.SpecResolvedYaml)!, catalog,
+            var dataset = await DatasetPreparation.PrepareAsync(spec, catalog,
                 loggers.CreateLogger("eval"), null, cancellation);
             items = dataset.Splits.Test;
         }

@@ -51,7 +51,7 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
         else specPath = settings.Spec!;
 
         var catalog = settings.LoadCatalog();
-        var (spec, specDirectory) = ExperimentSpecFile.Load(specPath, settings.Overrides, catalog);
+        var (spec, specDirectory) = SpecResolution.Load(specPath, settings.Overrides, catalog);
         string runsRoot = resume != null ? Path.GetDirectoryName(Path.GetDirectoryName(resume)!)! : Path.GetFullPath(settings.Runs);
         var request = new ExperimentRequest(spec, specDirectory, runsRoot, catalog,
             "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), resume);

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using MovinetExp.Experiments;
 using MovinetExp.Specs;
 using MovinetExp.Cli.Infrastructure;
 using Spectre.Console;
@@ -6,10 +7,11 @@ using Spectre.Console.Cli;
 
 namespace MovinetExp.Cli.Commands.Experiment;
 
-/// <summary>`validate SPEC`: checks a spec and prints it resolved, every default filled in.</summary>
+/// <summary>`validate SPEC`: checks a spec and prints it resolved, every default filled in and every path
+/// absolute: exactly the spec.resolved.yaml that `run` would write.</summary>
 internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
 {
-    public sealed class Settings : CommandSettings
+    public sealed class Settings : CatalogSettings
     {
         [CommandArgument(0, "<SPEC>")]
         [Description("Experiment spec (YAML)")]
@@ -31,7 +33,7 @@ internal sealed class ValidateCommand : Command<ValidateCommand.Settings>
             Console.Out.WriteLine(SpecSchema.Generate());
             return 0;
         }
-        var spec = SpecLoader.Load(settings.Spec, settings.Overrides);
+        var (spec, _) = SpecResolution.Load(settings.Spec, settings.Overrides, settings.LoadCatalog());
         Console.Out.Write(SpecWriter.ToYaml(spec));
         // On standard error, so the resolved YAML on standard output stays a file of its own.
         Diagnostics.Console.MarkupLineInterpolated($"[green]valid[/]: {settings.Spec} (spec hash {SpecHash.Short(spec)})");
