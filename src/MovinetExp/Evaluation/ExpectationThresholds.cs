@@ -11,4 +11,7 @@ public sealed record ExpectationThresholds
     public double? VideoAccuracy { get; init; }
     public double? MinClassRecall { get; init; }
     public double? MaxTestLoss { get; init; }
+
+    /// <summary>Minimum gain of top-1 test accuracy over the same head on a random frozen backbone.</summary>
+    public double? MinGainOverBaseline { get; init; }
 }

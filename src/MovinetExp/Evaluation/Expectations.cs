@@ -5,10 +5,13 @@ public static class Expectations
 {
     /// <summary>
     /// One check per threshold that is set, in a fixed order (test_accuracy, top5_accuracy, video_accuracy,
-    /// min_class_recall, max_test_loss). Minimums pass when actual &gt;= threshold; max_test_loss passes when
+    /// min_class_recall, max_test_loss, min_gain_over_baseline). Minimums pass when actual &gt;= threshold; max_test_loss passes when
     /// actual &lt;= threshold. min_class_recall compares the worst present class and names it.
     /// </summary>
-    public static IReadOnlyList<ExpectationCheck> Evaluate(ExpectationThresholds thresholds, EvaluationResult result)
+    /// <param name="baselineAccuracy">Top-1 test accuracy of the random-backbone baseline, for min_gain_over_baseline
+    /// (checked last); null when none was measured, which fails that check with <paramref name="noBaseline"/> as the reason.</param>
+    public static IReadOnlyList<ExpectationCheck> Evaluate(ExpectationThresholds thresholds, EvaluationResult result,
+        double? baselineAccuracy = null, string noBaseline = "not measured: eval.random_backbone_baseline is off")
     {
         var checks = new List<ExpectationCheck>();
         if (thresholds.TestAccuracy is double accuracy)
@@ -23,6 +26,11 @@ public static class Expectations
             checks.Add(MinClassRecall(recall, result));
         if (thresholds.MaxTestLoss is double loss)
             checks.Add(new ExpectationCheck("max_test_loss", loss, result.MeanLoss, result.MeanLoss <= loss));
+        if (thresholds.MinGainOverBaseline is double minGain)
+            checks.Add(baselineAccuracy is double baseline
+                ? new ExpectationCheck("min_gain_over_baseline", minGain, result.Top1Accuracy - baseline, result.Top1Accuracy - baseline >= minGain,
+                    $"{result.Top1Accuracy:F4} vs random backbone {baseline:F4}")
+                : new ExpectationCheck("min_gain_over_baseline", minGain, null, false, noBaseline));
         return checks;
     }
 

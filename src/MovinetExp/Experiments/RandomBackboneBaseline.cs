@@ -1,3 +1,4 @@
+using MovinetExp.Reporting;
 using Microsoft.Extensions.Logging;
 using MovinetExp.Data.Loading;
 using MovinetExp.Evaluation;
@@ -15,6 +16,15 @@ namespace MovinetExp.Experiments;
 /// </summary>
 public static class RandomBackboneBaseline
 {
+    /// <summary>The baseline's entry in the run's comparison.json, where `eval` finds its accuracy again.</summary>
+    public const string ComparisonName = "the same head on a randomly initialised frozen backbone";
+
+    /// <summary>The baseline accuracy a run recorded in <paramref name="comparisonJson"/>, or null when it measured none.</summary>
+    public static double? RecordedAccuracy(string comparisonJson) =>
+        File.Exists(comparisonJson)
+            ? TransferComparison.Read(comparisonJson).Entries.FirstOrDefault(e => e.Name == ComparisonName)?.Accuracy
+            : null;
+
     public static EvaluationResult TrainAndTest(ExperimentSpec spec, PreparedDataset dataset, TrainingData data, ClipLoaderOptions evalOptions,
         string scratchFolder, torch.Device device, ILogger log, IProgress<string>? status, Action<BadVideo> onSkipped, CancellationToken cancellation)
     {

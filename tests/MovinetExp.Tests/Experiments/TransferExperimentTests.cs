@@ -1,4 +1,6 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using MovinetExp.Common;
+using MovinetExp.Experiments;
 using MovinetExp.Inference;
 using MovinetExp.Reporting;
 using TorchSharp;
@@ -37,6 +39,11 @@ public class TransferExperimentTests(TinyExperiments tiny)
         Assert.Equal(gain >= 0, check.Passed);
         Assert.Contains(MetricsReader.Read(run.MetricsJson).Expectations, c => c.Name == "min_gain_over_baseline" && c.Actual == gain);
         Assert.False(Directory.Exists(Path.Combine(run.Directory, "baseline-checkpoints")), "the baseline's scratch checkpoints are removed");
+
+        // `eval` checks the baseline gate too, against the baseline accuracy the run recorded.
+        var evaluation = await new RunEvaluation(run.Directory).EvaluateAsync(tiny.Catalog, NullLogger.Instance, _ => { }, default);
+        var evalCheck = Assert.Single(evaluation.Checks, c => c.Name == "min_gain_over_baseline");
+        Assert.Equal(evaluation.Result.Top1Accuracy - comparison.Entries[1].Accuracy, evalCheck.Actual);
 
         // A frozen backbone leaves the run with exactly the backbone it started from; only the head is new.
         using var source = ClassifierLoader.FromRun(pretrained.Directory, torch.CPU);
