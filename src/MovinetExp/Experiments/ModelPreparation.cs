@@ -16,8 +16,6 @@ namespace MovinetExp.Experiments;
 /// </summary>
 public static class ModelPreparation
 {
-    public const string RunCheckpointPrefix = "run:";
-
     /// <summary>The model layer's variant for the spec's.</summary>
     public static MovinetVariant VariantOf(ModelVariant variant) => variant == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base;
 
@@ -73,19 +71,23 @@ public static class ModelPreparation
     private static async Task<ResolvedCheckpoint?> ResolveAsync(ExperimentSpec spec, string runsRoot,
         ToolCatalog catalog, IProgress<string>? status, CancellationToken cancellation)
     {
-        string value = spec.Model.Checkpoint;
-        if (value == "none") return null;
-        if (value == "pretrained")
+        // The spec is resolved: a path is already absolute.
+        switch (CheckpointReference.Parse(spec.Model.Checkpoint, Environment.CurrentDirectory))
         {
-            var entry = catalog.Checkpoint(spec.Model.Id, spec.Model.Variant);
-            status?.Report($"fetching {entry.Url}");
-            return await CheckpointSource.FetchAsync(entry, catalog,
-                new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading {entry.File}: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)), cancellation);
+            case CheckpointReference.None:
+                return null;
+            case CheckpointReference.Pretrained:
+                var entry = catalog.Checkpoint(spec.Model.Id, spec.Model.Variant);
+                status?.Report($"fetching {entry.Url}");
+                return await CheckpointSource.FetchAsync(entry, catalog,
+                    new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading {entry.File}: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)), cancellation);
+            case CheckpointReference.LatestRunOf run:
+                return CheckpointSource.FromPath(LatestCompletedRunModel(runsRoot, run.Experiment), catalog.CacheFolder);
+            case CheckpointReference.Files files:
+                return CheckpointSource.FromPath(files.Path, catalog.CacheFolder);
+            default:
+                throw new InvalidOperationException($"Unhandled checkpoint reference {spec.Model.Checkpoint}.");
         }
-        if (value.StartsWith(RunCheckpointPrefix, StringComparison.Ordinal))
-            return CheckpointSource.FromPath(LatestCompletedRunModel(runsRoot, value[RunCheckpointPrefix.Length..]), catalog.CacheFolder);
-        // A path: SpecResolution made it absolute.
-        return CheckpointSource.FromPath(Path.GetFullPath(value), catalog.CacheFolder);
     }
 
     /// <summary>The model folder of the newest completed run of <paramref name="experiment"/> under <paramref name="runsRoot"/>.</summary>

@@ -16,8 +16,6 @@ namespace MovinetExp.Experiments;
 /// </summary>
 public static class SpecResolution
 {
-    private const string Pretrained = "pretrained", NoCheckpoint = "none";
-
     /// <summary>Loads <paramref name="path"/> with <paramref name="overrides"/>, validates it and resolves it.</summary>
     /// <exception cref="SpecException">The file cannot be read or the spec has problems.</exception>
     public static (ExperimentSpec Spec, string Directory) Load(string path, IEnumerable<string> overrides, ToolCatalog catalog)
@@ -39,7 +37,6 @@ public static class SpecResolution
             _ => Absolute(data.Path),
         };
         string? url = data.Source == DataSource.Ucf101 ? data.Url ?? catalog.DatasetUrl("ucf101") : data.Url;
-        string checkpoint = spec.Model.Checkpoint;
         return spec with
         {
             Data = data with
@@ -57,9 +54,7 @@ public static class SpecResolution
             },
             Model = spec.Model with
             {
-                Checkpoint = checkpoint is Pretrained or NoCheckpoint || checkpoint.StartsWith(ModelPreparation.RunCheckpointPrefix, StringComparison.Ordinal)
-                    ? checkpoint
-                    : Absolute(checkpoint)!,
+                Checkpoint = CheckpointReference.Parse(spec.Model.Checkpoint, specDirectory).ToString(),
             },
         };
     }
