@@ -35,8 +35,7 @@ public static class SweepPointRun
             // Stopped in the instant between creating the folder and writing its spec: write the spec it was going to.
             if (!File.Exists(run.SpecResolvedYaml))
                 AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(Load(folder, definition, point, threads, catalog).Spec));
-            var (resumed, resumedDirectory) = SpecResolution.Load(run.SpecResolvedYaml, [], catalog);
-            return new ExperimentRequest(resumed, resumedDirectory, definition.RunsRoot, catalog, commandLine, ResumeDirectory: run.Directory);
+            return ExperimentRequest.Resume(run, catalog, commandLine, runsRoot: definition.RunsRoot);
         }
         var (spec, specDirectory) = Load(folder, definition, point, threads, catalog);
         return new ExperimentRequest(spec, specDirectory, definition.RunsRoot, catalog, commandLine, RunDirectory: directory);

@@ -40,21 +40,11 @@ internal sealed class RunCommand(ILoggerFactory loggers) : AsyncCommand<RunComma
 
     public override async Task<int> ExecuteAsync(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        string specPath;
-        string? resume = null;
-        if (settings.Resume != null)
-        {
-            var run = ExperimentRuns.ForResume(settings.Resume);
-            specPath = run.SpecResolvedYaml;
-            resume = run.Directory;
-        }
-        else specPath = settings.Spec!;
-
         var catalog = settings.LoadCatalog();
-        var (spec, specDirectory) = SpecResolution.Load(specPath, settings.Overrides, catalog);
-        string runsRoot = resume != null ? Path.GetDirectoryName(Path.GetDirectoryName(resume)!)! : Path.GetFullPath(settings.Runs);
-        var request = new ExperimentRequest(spec, specDirectory, runsRoot, catalog,
-            "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1)), resume);
+        string commandLine = "dotnet movinet " + string.Join(' ', Environment.GetCommandLineArgs().Skip(1));
+        var request = settings.Resume != null
+            ? ExperimentRequest.Resume(ExperimentRuns.ForResume(settings.Resume), catalog, commandLine, settings.Overrides)
+            : ExperimentRequest.New(settings.Spec!, settings.Overrides, settings.Runs, catalog, commandLine);
 
         var outcome = await ExperimentConsole.RunAsync(request, loggers, cancellation);
         if (!outcome.Passed)
