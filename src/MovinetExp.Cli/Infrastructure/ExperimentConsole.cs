@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using MovinetExp.Common;
 using MovinetExp.Experiments;
 using Spectre.Console;
 
@@ -14,7 +15,7 @@ internal static class ExperimentConsole
     public static async Task<ExperimentOutcome> RunAsync(ExperimentRequest request, ILoggerFactory loggers, CancellationToken cancellation)
     {
         var spec = request.Spec;
-        AnsiConsole.MarkupLineInterpolated($"[bold]{spec.Name}[/]: MoViNet {spec.Model.Id.ToString().ToLowerInvariant()} {spec.Model.Variant.ToString().ToLowerInvariant()}, {spec.Data.Source.ToString().ToLowerInvariant()} data, {spec.Train.Epochs} epochs");
+        AnsiConsole.MarkupLineInterpolated($"[bold]{spec.Name}[/]: MoViNet {EnumNames.Of(spec.Model.Id)} {EnumNames.Of(spec.Model.Variant)}, {EnumNames.Of(spec.Data.Source)} data, {spec.Train.Epochs} epochs");
         var outcome = await RunProgressView.RunAsync(progress => new ExperimentRunner(loggers).RunAsync(request, progress, cancellation));
         ExpectationTable.Write(outcome.Test, outcome.Checks);
         AnsiConsole.MarkupLineInterpolated($"run folder: [bold]{outcome.Run.Directory}[/] (report.html, metrics.json, model/)");

@@ -20,11 +20,11 @@ internal static class ModelIdOption
     /// Success for null (not given) or a known id; otherwise an error naming <paramref name="name"/>
     /// (<see cref="Option"/> or <see cref="Argument"/>) and the accepted ids.
     /// </summary>
-    public static ValidationResult Validate(string? text, string name) => SpecEnumOption<ModelId>.Validate(text, name);
+    public static ValidationResult Validate(string? text, string name) => EnumOption<ModelId>.Validate(text, name);
 
     /// <summary>The id written as <paramref name="text"/>. Call after <see cref="Validate"/> has accepted it.</summary>
-    public static ModelId Parse(string text) => SpecEnumOption<ModelId>.Parse(text);
+    public static ModelId Parse(string text) => EnumOption<ModelId>.Parse(text);
 
     /// <summary>Like <see cref="Parse"/>, but null when the id was not given.</summary>
-    public static ModelId? ParseOptional(string? text) => SpecEnumOption<ModelId>.ParseOptional(text);
+    public static ModelId? ParseOptional(string? text) => EnumOption<ModelId>.ParseOptional(text);
 }

@@ -1,4 +1,4 @@
-using MovinetExp.Specs;
+using MovinetExp.Models;
 using Spectre.Console;
 
 namespace MovinetExp.Cli.Infrastructure;
@@ -12,11 +12,11 @@ internal static class VariantOption
     private const string Name = "--variant";
 
     /// <summary>Success for null (option not given) or a known variant; otherwise the one error text all commands show.</summary>
-    public static ValidationResult Validate(string? text) => SpecEnumOption<ModelVariant>.Validate(text, Name);
+    public static ValidationResult Validate(string? text) => EnumOption<MovinetVariant>.Validate(text, Name);
 
     /// <summary>The variant written as <paramref name="text"/>. Call after <see cref="Validate"/> has accepted it.</summary>
-    public static ModelVariant Parse(string text) => SpecEnumOption<ModelVariant>.Parse(text);
+    public static MovinetVariant Parse(string text) => EnumOption<MovinetVariant>.Parse(text);
 
     /// <summary>Like <see cref="Parse"/>, but null when the option was not given.</summary>
-    public static ModelVariant? ParseOptional(string? text) => SpecEnumOption<ModelVariant>.ParseOptional(text);
+    public static MovinetVariant? ParseOptional(string? text) => EnumOption<MovinetVariant>.ParseOptional(text);
 }

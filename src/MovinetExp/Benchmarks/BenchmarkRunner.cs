@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using MovinetExp.Common;
 using MovinetExp.Data;
 using MovinetExp.Data.Loading;
 using MovinetExp.Data.Synthetic;
@@ -34,7 +35,7 @@ public static class BenchmarkRunner
     {
         var total = Stopwatch.StartNew();
         int threads = ComputeDevice.ConfigureThreads(options.Threads);
-        var device = ComputeDevice.Select("auto");
+        var device = ComputeDevice.Select(DeviceKind.Auto);
         bool Wanted(string name) => options.Only.Count == 0 || options.Only.Contains(name);
         var results = new List<Measurement>();
         int reps = Math.Max(5, options.Repetitions);
@@ -169,14 +170,14 @@ public static class BenchmarkRunner
     private static OnnxClassifier ExportedA0(MovinetVariant variant, string cacheFolder, int threads)
     {
         manual_seed(0);
-        string path = Path.Combine(cacheFolder, "bench", $"a0-{variant.ToString().ToLowerInvariant()}.onnx");
+        string path = Path.Combine(cacheFolder, "bench", $"a0-{EnumNames.Of(variant)}.onnx");
         Directory.CreateDirectory(Path.GetDirectoryName(path)!);
         var model = new MovinetClassifier(MovinetOptions.For("a0", variant));
         model.eval();
         using (var classifier = new LoadedClassifier(model, Enumerable.Range(0, model.Options.NumClasses).Select(i => $"class_{i}").ToArray(),
             new InputSampling(8, 1, 172, ResizeMode.Pad), "bench", CPU))
             OnnxExporter.Export(classifier, path);
-        return OnnxClassifier.Open(path, "cpu", threads);
+        return OnnxClassifier.Open(path, DeviceKind.Cpu, threads);
     }
 
     private static float[] RandomPixels(int count)
@@ -204,7 +205,7 @@ public static class BenchmarkRunner
         model.to(device);
         var freeze = FreezePolicy.Apply(model, trainFromStage);
         // BackboneParameters is empty when the backbone is frozen, so the optimiser then sees only the head.
-        using var optimizer = OptimizerSetup.Create("adam", 1e-3, 0, 0.9, freeze.HeadParameters, freeze.BackboneParameters, 1);
+        using var optimizer = OptimizerSetup.Create(OptimizerKind.Adam, 1e-3, 0, 0.9, freeze.HeadParameters, freeze.BackboneParameters, 1);
         var loop = new SupervisedLoop(model, optimizer, new LearningRateSchedule(1e-3, 1_000_000, 0, false), 0, 0, device, freeze.SetTrainingMode);
         var batch = RandomBatch(resolution);
         long step = 0;

@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using MovinetExp.Common;
 using MovinetExp.Data;
 
 namespace MovinetExp.Benchmarks;
@@ -12,15 +13,9 @@ public sealed record LoadStageFigure(
     [property: JsonPropertyName("ms_per_clip")] double MsPerClip,
     [property: JsonPropertyName("calls_per_clip")] double CallsPerClip)
 {
-    /// <summary>Every stage of <paramref name="profile"/>, per clip of <paramref name="clips"/> loaded.</summary>
+    /// <summary>Every stage of <paramref name="profile"/>, per clip of <paramref name="clips"/> loaded; stages spelt snake_case
+    /// (gate_wait), as every other field the bench prints.</summary>
     public static IReadOnlyList<LoadStageFigure> From(LoadProfile profile, int clips) =>
-        Enum.GetValues<LoadStage>().Select(stage => new LoadStageFigure(Name(stage),
+        Enum.GetValues<LoadStage>().Select(stage => new LoadStageFigure(EnumNames.Of(stage),
             Math.Round(profile.Total(stage).TotalMilliseconds / clips, 3), Math.Round((double)profile.Calls(stage) / clips, 2))).ToArray();
-
-    /// <summary>snake_case, as every other field the bench prints.</summary>
-    private static string Name(LoadStage stage) => stage switch
-    {
-        LoadStage.GateWait => "gate_wait",
-        _ => stage.ToString().ToLowerInvariant(),
-    };
 }

@@ -1,4 +1,5 @@
 using MovinetExp.Common;
+using MovinetExp.Models;
 using MovinetExp.Specs;
 using MovinetExp.IO.Downloads;
 
@@ -16,10 +17,10 @@ public sealed class ToolCatalog
     /// <summary>Environment variable naming another catalogue file.</summary>
     public const string PathVariable = "MOVINET_CATALOG";
 
-    private readonly IReadOnlyDictionary<(ModelId, ModelVariant), CheckpointEntry> _checkpoints;
+    private readonly IReadOnlyDictionary<(ModelId, MovinetVariant), CheckpointEntry> _checkpoints;
 
     internal ToolCatalog(string sourcePath, string cacheFolder, IReadOnlyDictionary<string, DatasetEntry> datasets,
-        IReadOnlyDictionary<(ModelId, ModelVariant), CheckpointEntry> checkpoints, DownloadSettings download)
+        IReadOnlyDictionary<(ModelId, MovinetVariant), CheckpointEntry> checkpoints, DownloadSettings download)
     {
         SourcePath = sourcePath;
         CacheFolder = cacheFolder;
@@ -41,7 +42,7 @@ public sealed class ToolCatalog
     public IReadOnlyDictionary<string, DatasetEntry> Datasets { get; }
 
     /// <summary>The archive of a released checkpoint; every id/variant pair is present.</summary>
-    public CheckpointEntry Checkpoint(ModelId id, ModelVariant variant) => _checkpoints[(id, variant)];
+    public CheckpointEntry Checkpoint(ModelId id, MovinetVariant variant) => _checkpoints[(id, variant)];
 
     /// <summary>The download URL of a dataset.</summary>
     /// <exception cref="SpecException">The catalogue has no such dataset.</exception>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using MovinetExp.Common;
+using MovinetExp.Models;
 using MovinetExp.Specs;
 using MovinetExp.IO.Downloads;
 
@@ -86,22 +87,22 @@ internal static class ToolCatalogReader
         return datasets;
     }
 
-    private static Dictionary<(ModelId, ModelVariant), CheckpointEntry> ReadCheckpoints(JsonElement root, Checker check)
+    private static Dictionary<(ModelId, MovinetVariant), CheckpointEntry> ReadCheckpoints(JsonElement root, Checker check)
     {
-        var entries = new Dictionary<(ModelId, ModelVariant), CheckpointEntry>();
+        var entries = new Dictionary<(ModelId, MovinetVariant), CheckpointEntry>();
         if (check.Object(root, "", "checkpoints") is not { } section) return entries;
-        string[] ids = SpecNames.AllOf(typeof(ModelId)).ToArray();
-        string[] variants = SpecNames.AllOf(typeof(ModelVariant)).ToArray();
+        string[] ids = EnumNames.AllOf(typeof(ModelId)).ToArray();
+        string[] variants = EnumNames.AllOf(typeof(MovinetVariant)).ToArray();
         check.OnlyKnownKeys(section, "checkpoints", ids);
         foreach (ModelId id in Enum.GetValues<ModelId>())
         {
-            string idPath = $"checkpoints.{SpecNames.Of(id)}";
-            if (check.Object(section, "checkpoints", SpecNames.Of(id)) is not { } model) continue;
+            string idPath = $"checkpoints.{EnumNames.Of(id)}";
+            if (check.Object(section, "checkpoints", EnumNames.Of(id)) is not { } model) continue;
             check.OnlyKnownKeys(model, idPath, variants);
-            foreach (ModelVariant variant in Enum.GetValues<ModelVariant>())
+            foreach (MovinetVariant variant in Enum.GetValues<MovinetVariant>())
             {
-                string path = $"{idPath}.{SpecNames.Of(variant)}";
-                if (check.Object(model, idPath, SpecNames.Of(variant)) is not { } entry) continue;
+                string path = $"{idPath}.{EnumNames.Of(variant)}";
+                if (check.Object(model, idPath, EnumNames.Of(variant)) is not { } entry) continue;
                 check.OnlyKnownKeys(entry, path, CheckpointKeys);
                 string? url = check.Url(entry, path);
                 string? file = check.ArchiveFileName(entry, path);
@@ -230,6 +231,6 @@ internal static class ToolCatalogReader
         private static string Join(string path, string key) => path.Length == 0 ? key : $"{path}.{key}";
 
         private static string Describe(JsonElement value) =>
-            value.ValueKind == JsonValueKind.String ? $"\"{value.GetString()}\"" : value.ValueKind.ToString().ToLowerInvariant();
+            value.ValueKind == JsonValueKind.String ? $"\"{value.GetString()}\"" : EnumNames.Of(value.ValueKind);
     }
 }

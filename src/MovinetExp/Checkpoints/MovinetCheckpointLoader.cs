@@ -21,8 +21,13 @@ public static class MovinetCheckpointLoader
     private const string HeadPrefix = "model/layer_with_weights-1/";
     private const int MaxListed = 12;
 
+    /// <param name="mode">Full or Backbone.</param>
+    /// <exception cref="ArgumentException"><paramref name="mode"/> is <see cref="CheckpointLoadMode.Auto"/>, which only the caller
+    /// can resolve (it depends on the classes the caller wants).</exception>
     public static CheckpointLoadReport Load(MovinetClassifier model, string checkpointPath, CheckpointLoadMode mode)
     {
+        if (mode is not (CheckpointLoadMode.Full or CheckpointLoadMode.Backbone))
+            throw new ArgumentException($"the checkpoint load mode must be resolved to Full or Backbone before loading, not {mode}", nameof(mode));
         using var reader = TensorBundleReader.Open(checkpointPath);
         var graph = ObjectGraph.TryLoad(reader);
         var wanted = model.TfVariables().Where(v => mode == CheckpointLoadMode.Full || !v.IsHead).ToList();
@@ -96,13 +101,13 @@ public static class MovinetCheckpointLoader
     {
         var o = model.Options;
         var text = new StringBuilder();
-        text.AppendLine($"Checkpoint '{prefix}' does not match MoViNet {o.ModelId} {o.Variant.ToString().ToLowerInvariant()} with {o.NumClasses} classes ({mode} load):");
+        text.AppendLine($"Checkpoint '{prefix}' does not match MoViNet {o.ModelId} {EnumNames.Of(o.Variant)} with {o.NumClasses} classes ({mode} load):");
         Append(text, "missing from the checkpoint", missing);
         Append(text, "shape mismatch", mismatched);
         Append(text, "in the checkpoint but not in the model", unexpected);
         var detected = CheckpointModelDetector.TryDetect(prefix);
         if (detected != null)
-            text.Append($"The checkpoint looks like MoViNet {detected.ModelId} {detected.Variant.ToString().ToLowerInvariant()} with {detected.NumClasses} classes. ");
+            text.Append($"The checkpoint looks like MoViNet {detected.ModelId} {EnumNames.Of(detected.Variant)} with {detected.NumClasses} classes. ");
         text.Append(mode == CheckpointLoadMode.Full && mismatched.All(m => m.StartsWith(HeadPrefix, StringComparison.Ordinal)) && missing.Count == 0 && unexpected.Count == 0
             ? "Only the classifier head differs: to train new classes from this backbone set `model.load: backbone` in the spec."
             : "Check model.id and model.variant in the spec against the checkpoint (`dotnet movinet checkpoint inspect PATH` lists its variables).");

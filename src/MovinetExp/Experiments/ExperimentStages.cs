@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging;
 using MovinetExp.Checkpoints;
 using MovinetExp.Common;
 using MovinetExp.Data.Loading;
+using MovinetExp.Data.Video;
 using MovinetExp.Evaluation;
 using MovinetExp.IO;
 using MovinetExp.Native;
@@ -51,7 +52,7 @@ internal sealed class ExperimentStages : IDisposable
         (_request, _spec, _run, _log, _status, _progress, _epochFinished) = (request, request.Spec, run, log, status, progress, epochFinished);
         if (request.ResumeDirectory == null) AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(_spec));
         log.LogInformation("run folder {Run}", run.Directory);
-        _device = ComputeDevice.Select(_spec.Train.Device.ToString().ToLowerInvariant());
+        _device = ComputeDevice.Select(_spec.Train.Device);
         _threads = ComputeDevice.ConfigureThreads(_spec.Train.Threads);
     }
 
@@ -117,7 +118,7 @@ internal sealed class ExperimentStages : IDisposable
         var data = new TrainingData(
             LoaderFactory.Create(dataset.Splits.Train, trainer.UsesFeatureReuse ? trainOptions with { Shuffle = false } : trainOptions, OnSkipped),
             dataset.Splits.Val.Count > 0 ? LoaderFactory.Create(dataset.Splits.Val, evalOptions, OnSkipped) : null,
-            spec.Data.TrainSampling == SamplingMode.Random ? spec.Train.CachedSamplings : 1);
+            spec.Data.TrainSampling == ClipStart.Random ? spec.Train.CachedSamplings : 1);
         _log.LogInformation("training {Epochs} epochs on {Device} with {Threads} threads; backbone {Frozen}; {Reuse}",
             spec.Train.Epochs, _device, _threads, freeze.BackboneFrozen ? "frozen" : "trained",
             trainer.UsesFeatureReuse ? $"frozen-backbone features computed once per sampling ({data.TrainSamplings})" : "backbone runs every step");

@@ -12,17 +12,16 @@ public static class LoaderFactory
     public static ClipLoaderOptions Options(ExperimentSpec spec, ToolCatalog catalog, bool training)
     {
         var data = spec.Data;
-        var sampling = training ? data.TrainSampling : data.TestSampling;
         return new ClipLoaderOptions(
             new ClipSampling(data.Frames, data.FrameStep),
-            new FrameFormat(data.Resolution, data.Resolution, data.Resize == Specs.ResizeMode.Crop ? Data.Video.ResizeMode.Crop : Data.Video.ResizeMode.Pad),
+            new FrameFormat(data.Resolution, data.Resolution, data.Resize),
             spec.Train.BatchSize)
         {
-            Start = sampling == SamplingMode.Random ? ClipStart.Random : ClipStart.Centre,
+            Start = training ? data.TrainSampling : data.TestSampling,
             Seed = spec.Seed,
             Shuffle = training,
             Workers = data.Workers > 0 ? data.Workers : Math.Max(1, Environment.ProcessorCount),
-            OnBadVideo = data.BadFiles == BadFilesPolicy.Skip ? BadVideoPolicy.Skip : BadVideoPolicy.Fail,
+            OnBadVideo = data.BadFiles,
             CacheDirectory = data.Cache ? Path.Combine(catalog.CacheFolder, "clips") : null,
         };
     }

@@ -16,20 +16,14 @@ namespace MovinetExp.Experiments;
 /// </summary>
 public static class ModelPreparation
 {
-    /// <summary>The model layer's variant for the spec's.</summary>
-    public static MovinetVariant VariantOf(ModelVariant variant) => variant == ModelVariant.Stream ? MovinetVariant.Stream : MovinetVariant.Base;
-
-    /// <summary>The model layer's hard-sigmoid formula for the spec's.</summary>
-    public static HardSigmoidKind GateOf(HardSigmoidMode gate) => gate == HardSigmoidMode.Relu6 ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras;
-
     public static MovinetOptions OptionsFor(ModelSpec model, int numClasses)
     {
-        var options = MovinetOptions.For(model.Id.ToString().ToLowerInvariant(), VariantOf(model.Variant), numClasses) with
+        var options = MovinetOptions.For(EnumNames.Of(model.Id), model.Variant, numClasses) with
         {
             Dropout = model.Dropout,
             StochasticDepthRate = model.StochasticDepth,
             ResidualScaleInit = model.ResidualScaleInit,
-            HardSigmoidKind = GateOf(model.HardSigmoid),
+            HardSigmoidKind = model.HardSigmoid,
         };
         if (model.Causal is bool causal) options = options with { Causal = causal };
         return options;
@@ -54,13 +48,10 @@ public static class ModelPreparation
         return new PreparedModel(model, checkpoint, report);
     }
 
+    /// <summary>The spec's load mode with Auto resolved (the checkpoint loader takes only Full or Backbone).</summary>
     private static CheckpointLoadMode LoadModeFor(ModelSpec model, ResolvedCheckpoint checkpoint, int numClasses)
     {
-        switch (model.Load)
-        {
-            case LoadMode.Full: return CheckpointLoadMode.Full;
-            case LoadMode.Backbone: return CheckpointLoadMode.Backbone;
-        }
+        if (model.Load != CheckpointLoadMode.Auto) return model.Load;
         var detected = CheckpointModelDetector.TryDetect(checkpoint.Prefix);
         if (detected == null || detected.NumClasses == numClasses) return CheckpointLoadMode.Full;
         throw new SpecException(

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using MovinetExp.Catalog;
+using MovinetExp.Common;
 using MovinetExp.Data;
 using MovinetExp.Data.Loading;
 using MovinetExp.Data.Sources;
@@ -30,11 +31,11 @@ public sealed record RunEvaluation(string RunDirectory, string? DataFolder = nul
         var run = RunFolder.Open(RunDirectory);
         // Resolved again: a run written by an older version may hold relative paths (relative to its folder).
         var (spec, _) = SpecResolution.Load(run.SpecResolvedYaml, [], catalog);
-        var device = ComputeDevice.Select(spec.Train.Device.ToString().ToLowerInvariant());
+        var device = ComputeDevice.Select(spec.Train.Device);
         ComputeDevice.ConfigureThreads(spec.Train.Threads);
         using var classifier = Checkpoint != null
-            ? ClassifierLoader.FromCheckpoint(Checkpoint, spec.Model.Id.ToString().ToLowerInvariant(),
-                ModelPreparation.VariantOf(spec.Model.Variant), ModelPreparation.GateOf(spec.Model.HardSigmoid), catalog.CacheFolder, device,
+            ? ClassifierLoader.FromCheckpoint(Checkpoint, EnumNames.Of(spec.Model.Id),
+                spec.Model.Variant, spec.Model.HardSigmoid, catalog.CacheFolder, device,
                 (run.ReadLabels(), $"run {run.Directory} (labels.txt)"))
             : ClassifierLoader.FromRun(run.Directory, device);
 

@@ -7,7 +7,7 @@ namespace MovinetExp.Experiments;
 public static class TrainingFromSpec
 {
     public static OptimizerSetup Optimizer(TrainSpec train, FreezePolicy freeze) =>
-        OptimizerSetup.Create(train.Optimizer.ToString().ToLowerInvariant(), train.Lr, train.WeightDecay, train.Momentum,
+        OptimizerSetup.Create(train.Optimizer, train.Lr, train.WeightDecay, train.Momentum,
             freeze.HeadParameters, freeze.BackboneParameters, (train.BackboneLr ?? train.Lr) / train.Lr);
 
     public static TrainerSettings Settings(ExperimentSpec spec, bool reuseFrozenFeatures, int earlyStoppingPatience) =>

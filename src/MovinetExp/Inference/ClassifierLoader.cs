@@ -1,6 +1,7 @@
 using MovinetExp.Catalog;
 using MovinetExp.Checkpoints;
 using MovinetExp.Common;
+using MovinetExp.Data.Video;
 using MovinetExp.Experiments;
 using MovinetExp.Models;
 using MovinetExp.Specs;
@@ -27,17 +28,16 @@ public static class ClassifierLoader
         var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, labels.Count));
         MovinetCheckpointLoader.Load(model, run.ModelDirectory, CheckpointLoadMode.Full);
         string sha256 = CheckpointSource.FromPath(run.ModelDirectory, cacheFolder: "").Sha256;
-        var sampling = new InputSampling(spec.Data.Frames, spec.Data.FrameStep, spec.Data.Resolution,
-            spec.Data.Resize == Specs.ResizeMode.Crop ? Data.Video.ResizeMode.Crop : Data.Video.ResizeMode.Pad);
+        var sampling = new InputSampling(spec.Data.Frames, spec.Data.FrameStep, spec.Data.Resolution, spec.Data.Resize);
         return Ready(model, labels, sampling, $"run {run.Directory}", device, sha256);
     }
 
-    public static async Task<LoadedClassifier> PretrainedAsync(ModelId id, ModelVariant variant, HardSigmoidKind gate, ToolCatalog catalog,
+    public static async Task<LoadedClassifier> PretrainedAsync(ModelId id, MovinetVariant variant, HardSigmoidKind gate, ToolCatalog catalog,
         torch.Device device, IProgress<(long Done, long? Total)>? progress, CancellationToken cancellation)
     {
         var entry = catalog.Checkpoint(id, variant);
         var checkpoint = await CheckpointSource.FetchAsync(entry, catalog, progress, cancellation);
-        return FromResolved(checkpoint, Name(id), ModelPreparation.VariantOf(variant), gate, device);
+        return FromResolved(checkpoint, EnumNames.Of(id), variant, gate, device);
     }
 
     /// <param name="modelId">a0..a5, or null to detect it from the checkpoint.</param>
@@ -55,8 +55,8 @@ public static class ClassifierLoader
             ?? throw new CheckpointException($"{checkpoint.Origin} does not look like a MoViNet classifier checkpoint (no MoViNet block layers or classifier found). `dotnet movinet checkpoint inspect {checkpoint.Prefix}` lists what it holds.");
         if (modelId != null && modelId != detected.ModelId || variant != null && variant != detected.Variant)
             throw new CheckpointException(
-                $"You asked for MoViNet {modelId ?? detected.ModelId} {(variant ?? detected.Variant).ToString().ToLowerInvariant()}, " +
-                $"but {checkpoint.Origin} holds MoViNet {detected.ModelId} {detected.Variant.ToString().ToLowerInvariant()} ({detected.NumClasses} classes). " +
+                $"You asked for MoViNet {modelId ?? detected.ModelId} {EnumNames.Of(variant ?? detected.Variant)}, " +
+                $"but {checkpoint.Origin} holds MoViNet {detected.ModelId} {EnumNames.Of(detected.Variant)} ({detected.NumClasses} classes). " +
                 "Drop --model/--variant to use what the checkpoint holds, or pass the matching checkpoint.");
         // Scoring a checkpoint's outputs against other classes would give a meaningless accuracy, not an error.
         if (classes is { } expected && expected.Labels.Count != detected.NumClasses)
@@ -67,7 +67,7 @@ public static class ClassifierLoader
         var model = new MovinetClassifier(options);
         MovinetCheckpointLoader.Load(model, checkpoint.Prefix, CheckpointLoadMode.Full);
         var labels = classes?.Labels ?? LabelsFor(checkpoint.Prefix, detected.NumClasses);
-        var sampling = new InputSampling(16, 5, InputSampling.ReleasedResolution(detected.ModelId), Data.Video.ResizeMode.Pad);
+        var sampling = new InputSampling(16, 5, InputSampling.ReleasedResolution(detected.ModelId), ResizeMode.Pad);
         return Ready(model, labels, sampling, checkpoint.Origin, device, checkpoint.Sha256);
     }
 
@@ -90,6 +90,4 @@ public static class ClassifierLoader
         model.eval();
         return new LoadedClassifier(model, labels, sampling, origin, device, sha256);
     }
-
-    private static string Name(ModelId id) => id.ToString().ToLowerInvariant();
 }

@@ -3,7 +3,7 @@ using MovinetExp.Data.Video;
 namespace MovinetExp.Inference;
 
 /// <summary>How videos are turned into model input for prediction and streaming.</summary>
-public sealed record InputSampling(int Frames, int FrameStep, int Resolution, Data.Video.ResizeMode Resize)
+public sealed record InputSampling(int Frames, int FrameStep, int Resolution, ResizeMode Resize)
 {
     /// <summary>Training resolution of the released models (docs §8.2), their best input size.</summary>
     public static int ReleasedResolution(string modelId) => modelId switch

@@ -37,7 +37,7 @@ public sealed record ModelSummary(
         var layers = model.DescribeLayers(frames, resolution, resolution);
         return new ModelSummary(
             options.ModelId,
-            options.Variant.ToString().ToLowerInvariant(),
+            EnumNames.Of(options.Variant),
             options.NumClasses,
             ParameterCounts.From(variables),
             layers.Sum(l => l.Macs),

@@ -145,7 +145,7 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
     {
         if (!Options.Causal)
             throw new SpecException(
-                $"MoViNet {Options.ModelId} {Options.Variant.ToString().ToLowerInvariant()} is not causal and cannot be " +
+                $"MoViNet {Options.ModelId} {EnumNames.Of(Options.Variant)} is not causal and cannot be " +
                 "streamed: its convolutions and SE pooling look at the whole clip. Use the stream variant " +
                 "(or a causal configuration), or run the whole clip with forward().");
     }

@@ -5,21 +5,22 @@ namespace MovinetExp.Native;
 /// <summary>Picks where tensors live: CUDA when a CUDA build of LibTorch sees a GPU, else the CPU.</summary>
 public static class ComputeDevice
 {
-    /// <param name="requested">"auto", "cpu" or "cuda".</param>
-    public static torch.Device Select(string requested)
+    public static torch.Device Select(DeviceKind requested)
     {
         switch (requested)
         {
-            case "cpu":
+            case DeviceKind.Cpu:
                 return torch.CPU;
-            case "cuda":
+            case DeviceKind.Cuda:
                 if (!torch.cuda.is_available())
                     throw new Common.SpecException(
                         "train.device is 'cuda' but no CUDA device is usable: this build uses the CPU LibTorch " +
                         "(TorchSharp-cpu) or no GPU is present. Use device: auto or cpu, or install a CUDA build (README, 'CPU and CUDA').");
                 return torch.CUDA;
-            default:
+            case DeviceKind.Auto:
                 return torch.cuda.is_available() ? torch.CUDA : torch.CPU;
+            default:
+                throw new ArgumentOutOfRangeException(nameof(requested), requested, null);
         }
     }
 

@@ -1,3 +1,5 @@
+using MovinetExp.Common;
+
 using static TorchSharp.torch;
 
 namespace MovinetExp.Numerics;
@@ -38,8 +40,8 @@ public sealed record ConvProblem(
     public long MultiplyAdds => Batch * OutChannels * Output.Volume * (InChannels / Groups) * Kernel.Volume;
 
     public override string ToString() =>
-        $"{Kind.ToString().ToLowerInvariant()} {InChannels}->{OutChannels}" + (Groups > 1 ? $" g{Groups}" : "") +
+        $"{EnumNames.Of(Kind)} {InChannels}->{OutChannels}" + (Groups > 1 ? $" g{Groups}" : "") +
         $" k{Kernel} s{Stride} p{Padding} | batch {Batch}, in {Input}" + (Bias ? ", bias" : "") +
-        $" | {(ChannelsLast ? "channels-last" : "contiguous")}, {Pass.ToString().ToLowerInvariant()}, {Threads} thread" +
+        $" | {(ChannelsLast ? "channels-last" : "contiguous")}, {EnumNames.Of(Pass)}, {Threads} thread" +
         (Threads == 1 ? "" : "s");
 }

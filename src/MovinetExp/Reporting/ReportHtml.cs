@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovinetExp.Common;
 using MovinetExp.Evaluation;
 using MovinetExp.IO;
 using MovinetExp.Runs;
@@ -66,7 +67,7 @@ public static class ReportHtml
     private static void StatusSection(Html html, RunFolder run)
     {
         RunStatus status = run.ReadStatus();
-        string state = status.State.ToString().ToLowerInvariant();
+        string state = EnumNames.Of(status.State);
         bool stale = RunLiveness.IsStale(run, status);
         string text = stale ? "Status: " + RunLiveness.Describe(run, status)
             : status.State == RunState.Running ? $"Status: running ({status.Writer}); results are incomplete until it ends."

@@ -100,7 +100,7 @@ public sealed class RunLock : IDisposable
         {
             var status = run.ReadStatus();
             string epoch = status.LastCompletedEpoch is int last ? $"last finished epoch {last}" : "no epoch finished yet";
-            holder = $"{status.Writer} holds its lock (status {status.State.ToString().ToLowerInvariant()}, {epoch}, updated {status.UpdatedUtc:yyyy-MM-ddTHH:mm:ssZ})";
+            holder = $"{status.Writer} holds its lock (status {EnumNames.Of(status.State)}, {epoch}, updated {status.UpdatedUtc:yyyy-MM-ddTHH:mm:ssZ})";
         }
         catch (DataException)
         {

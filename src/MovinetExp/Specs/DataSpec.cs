@@ -1,4 +1,6 @@
+using MovinetExp.Data.Loading;
 using MovinetExp.Data.Sources;
+using MovinetExp.Data.Video;
 
 namespace MovinetExp.Specs;
 
@@ -42,13 +44,13 @@ public sealed record DataSpec
     public ResizeMode Resize { get; init; } = ResizeMode.Pad;
 
     [SpecField("Clip start for training videos.")]
-    public SamplingMode TrainSampling { get; init; } = SamplingMode.Random;
+    public ClipStart TrainSampling { get; init; } = ClipStart.Random;
 
     [SpecField("Clip start for validation and test videos.")]
-    public SamplingMode TestSampling { get; init; } = SamplingMode.Deterministic;
+    public ClipStart TestSampling { get; init; } = ClipStart.Centre;
 
     [SpecField("skip leaves undecodable videos out (and reports them); fail stops the run.")]
-    public BadFilesPolicy BadFiles { get; init; } = BadFilesPolicy.Skip;
+    public BadVideoPolicy BadFiles { get; init; } = BadVideoPolicy.Skip;
 
     [SpecField("Parallel video decoders; 0 = one per core.", Min = 0, Max = 64)]
     public int Workers { get; init; } = 0;

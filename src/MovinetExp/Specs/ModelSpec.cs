@@ -1,3 +1,6 @@
+using MovinetExp.Checkpoints;
+using MovinetExp.Models;
+
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>model:</c> section: architecture, starting weights and what is trained.</summary>
@@ -10,13 +13,13 @@ public sealed record ModelSpec
     public ModelId Id { get; init; } = ModelId.A0;
 
     [SpecField("base: whole-clip model; stream: causal model that can run frame by frame.")]
-    public ModelVariant Variant { get; init; } = ModelVariant.Base;
+    public MovinetVariant Variant { get; init; } = MovinetVariant.Base;
 
     [SpecField("pretrained (download the Kinetics-600 checkpoint), none (random init) or a path to a checkpoint folder or .tar.gz.")]
     public string Checkpoint { get; init; } = "pretrained";
 
     [SpecField("auto: every variable when the checkpoint's classes match the experiment's, otherwise an error (transfer learning must be explicit); full: every variable; backbone: all but the classifier (a new head for new classes).")]
-    public LoadMode Load { get; init; } = LoadMode.Auto;
+    public CheckpointLoadMode Load { get; init; } = CheckpointLoadMode.Auto;
 
     [SpecField("backbone: train only the classifier; none: train everything; from_block: freeze blocks below freeze_until_block.")]
     public FreezeMode Freeze { get; init; } = FreezeMode.Backbone;
@@ -37,8 +40,8 @@ public sealed record ModelSpec
     public bool? Causal { get; init; }
 
     [SpecField("Gate formula of the stream models' squeeze-excitation: keras = clip(0.2x + 0.5, 0, 1) (what the released checkpoints were trained with); relu6 = relu6(x + 3) / 6.")]
-    public HardSigmoidMode HardSigmoid { get; init; } = HardSigmoidMode.Keras;
+    public HardSigmoidKind HardSigmoid { get; init; } = HardSigmoidKind.Keras;
 
     /// <summary>Whether the model uses causal convolutions: <see cref="Causal"/> when set, else true for the stream variant.</summary>
-    public bool IsCausal => Causal ?? Variant == ModelVariant.Stream;
+    public bool IsCausal => Causal ?? Variant == MovinetVariant.Stream;
 }

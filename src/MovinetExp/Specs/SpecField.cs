@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Reflection;
+using MovinetExp.Common;
 using MovinetExp.Data.Sources;
 
 namespace MovinetExp.Specs;
@@ -13,7 +14,7 @@ internal sealed class SpecField
     internal SpecField(PropertyInfo property, SpecFieldAttribute attribute)
     {
         Property = property;
-        Key = SpecNames.ToSnakeCase(property.Name);
+        Key = EnumNames.ToSnakeCase(property.Name);
         Description = attribute.Description;
         Required = attribute.Required;
         Pattern = attribute.Pattern;
@@ -26,7 +27,7 @@ internal sealed class SpecField
         Nullable = underlying != null || new NullabilityInfoContext().Create(property).WriteState == NullabilityState.Nullable;
         ValueType = underlying ?? type;
         Kind = KindOf(ValueType);
-        EnumValues = Kind == SpecFieldKind.Enum ? SpecNames.AllOf(ValueType) : Array.Empty<string>();
+        EnumValues = Kind == SpecFieldKind.Enum ? EnumNames.AllOf(ValueType) : Array.Empty<string>();
         Section = Kind == SpecFieldKind.Section ? SpecSection.Of(ValueType) : null;
         // The property initialiser is the single place a default is stated; read it from a fresh instance.
         DefaultValue = Kind == SpecFieldKind.Section ? null : property.GetValue(Activator.CreateInstance(property.DeclaringType!));
@@ -67,7 +68,7 @@ internal sealed class SpecField
         null => "null",
         bool b => b ? "true" : "false",
         double d => d.ToString(CultureInfo.InvariantCulture),
-        Enum e => SpecNames.Of(e),
+        Enum e => EnumNames.Of(e),
         _ => Convert.ToString(DefaultValue, CultureInfo.InvariantCulture)!,
     };
 

@@ -1,3 +1,6 @@
+using MovinetExp.Checkpoints;
+using MovinetExp.Common;
+
 namespace MovinetExp.Specs;
 
 /// <summary>
@@ -27,7 +30,7 @@ internal static class SpecRules
         }
         else if ((data.List.Train ?? data.List.Val ?? data.List.Test ?? data.List.ClassIndex) is not null)
         {
-            Report("data.list", $"only used with data.source: list, but source is {SpecNames.Of(data.Source)}",
+            Report("data.list", $"only used with data.source: list, but source is {EnumNames.Of(data.Source)}",
                 "remove data.list, or set data.source: list", "data.source");
         }
 
@@ -35,12 +38,12 @@ internal static class SpecRules
             Report("data.path", "required when data.source is folder", "add 'path: <folder with one sub-folder per class>' under data:", "data.source");
 
         if (data.Url is not null && data.Source != DataSource.Ucf101)
-            Report("data.url", $"only used with data.source: ucf101, but source is {SpecNames.Of(data.Source)}",
+            Report("data.url", $"only used with data.source: ucf101, but source is {EnumNames.Of(data.Source)}",
                 "remove data.url", "data.source");
 
         foreach (var (key, size) in new[] { ("train", data.Split.Train), ("test", data.Split.Test) })
             if (size.IsAll && data.Source != DataSource.List)
-                Report($"data.split.{key}", $"'all' takes every video the split lists assign to {key}, so it needs data.source: list, but source is {SpecNames.Of(data.Source)}",
+                Report($"data.split.{key}", $"'all' takes every video the split lists assign to {key}, so it needs data.source: list, but source is {EnumNames.Of(data.Source)}",
                     "give a number of videos per class", "data.source");
 
         if (data.Url is not null && Data.Remote.ZipLocation.Problem(data.Url) is { } urlProblem)
@@ -57,14 +60,14 @@ internal static class SpecRules
             Report("model.freeze_until_block", "required when model.freeze is from_block",
                 "add 'freeze_until_block: N' under model: (blocks with index < N stay frozen)", "model.freeze");
         if (model.Freeze != FreezeMode.FromBlock && model.FreezeUntilBlock is not null)
-            Report("model.freeze_until_block", $"only used with model.freeze: from_block, but freeze is {SpecNames.Of(model.Freeze)}",
+            Report("model.freeze_until_block", $"only used with model.freeze: from_block, but freeze is {EnumNames.Of(model.Freeze)}",
                 "remove freeze_until_block, or set freeze: from_block", "model.freeze");
 
         if (train.BackboneLr is not null && model.Freeze == FreezeMode.Backbone)
             Report("train.backbone_lr", "only used when the backbone trains, but model.freeze is backbone",
                 "remove backbone_lr, or set model.freeze: none or from_block", "model.freeze");
 
-        if (model.Load == LoadMode.Full && model.Checkpoint == "pretrained" && data.Classes.Count != ModelSpec.CheckpointClasses)
+        if (model.Load == CheckpointLoadMode.Full && model.Checkpoint == "pretrained" && data.Classes.Count != ModelSpec.CheckpointClasses)
             Report("model.load", $"full restores the checkpoint's {ModelSpec.CheckpointClasses}-class classifier, but data.classes selects {data.Classes.Count} classes",
                 "use load: backbone (or auto) to train a new classifier for your classes", "data.classes", "model.checkpoint");
     }

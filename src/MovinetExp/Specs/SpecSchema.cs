@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using MovinetExp.Common;
 using MovinetExp.Data.Sources;
 
 namespace MovinetExp.Specs;
@@ -116,7 +117,7 @@ public static class SpecSchema
     private static JsonNode? DefaultJson(object? value) => value switch
     {
         null => null,
-        Enum e => SpecNames.Of(e),
+        Enum e => EnumNames.Of(e),
         int i => i,
         double d => d,
         bool b => b,

@@ -85,7 +85,7 @@ internal static class SpecValueReader
     private static Result ReadEnum(SpecField field, YamlNode node)
     {
         if (node is not YamlScalarNode { Value: { } text }) return Result.Invalid();
-        return SpecNames.TryParse(field.ValueType, text, out object? value)
+        return EnumNames.TryParse(field.ValueType, text, out object? value)
             ? Result.Of(value)
             : Result.Invalid(DidYouMean.Suggest(text, field.EnumValues));
     }

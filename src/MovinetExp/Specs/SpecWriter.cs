@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovinetExp.Common;
 using MovinetExp.Data.Sources;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
@@ -47,7 +48,7 @@ public static class SpecWriter
             case bool b: emitter.Emit(Plain(b ? "true" : "false")); break;
             case int i: emitter.Emit(Plain(i.ToString(CultureInfo.InvariantCulture))); break;
             case double d: emitter.Emit(Plain(FormatNumber(d))); break;
-            case Enum e: emitter.Emit(Plain(SpecNames.Of(e))); break;
+            case Enum e: emitter.Emit(Plain(EnumNames.Of(e))); break;
             case string s: emitter.Emit(Text(s)); break;
             case ClassSelection { Names: null } c: emitter.Emit(Plain(c.Count.ToString(CultureInfo.InvariantCulture))); break;
             case ClassSelection c: WriteList(emitter, c.Names!); break;

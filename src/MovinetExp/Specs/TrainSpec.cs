@@ -1,3 +1,6 @@
+using MovinetExp.Native;
+using MovinetExp.Training;
+
 namespace MovinetExp.Specs;
 
 /// <summary>The <c>train:</c> section: optimiser, schedule and training loop.</summary>

@@ -1,4 +1,5 @@
 using System.Globalization;
+using MovinetExp.Common;
 using MovinetExp.Reporting;
 using MovinetExp.IO;
 
@@ -72,7 +73,7 @@ public static class SweepSummary
     }
 
     /// <summary>The state as written in files and tables: pending, running, requeued, done, failed.</summary>
-    public static string Name(SweepPointState state) => state.ToString().ToLowerInvariant();
+    public static string Name(SweepPointState state) => EnumNames.Of(state);
 
     public static string Accuracy(double? accuracy) => accuracy?.ToString("0.0000", CultureInfo.InvariantCulture) ?? "";
 

@@ -24,10 +24,9 @@ public sealed class OptimizerSetup : IDisposable
     /// <summary>Every parameter the optimiser updates (for gradient clipping).</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
 
-    /// <param name="kind">adam, adamw, sgd or rmsprop.</param>
     /// <param name="headParameters">Parameters trained at the base rate.</param>
     /// <param name="backboneParameters">Parameters trained at <paramref name="backboneFactor"/> x the base rate (may be empty).</param>
-    public static OptimizerSetup Create(string kind, double learningRate, double weightDecay, double momentum,
+    public static OptimizerSetup Create(OptimizerKind kind, double learningRate, double weightDecay, double momentum,
         IReadOnlyList<Parameter> headParameters, IReadOnlyList<Parameter> backboneParameters, double backboneFactor)
     {
         var sets = new List<(IReadOnlyList<Parameter> Params, double Factor)> { (headParameters, 1.0) };
@@ -35,11 +34,11 @@ public sealed class OptimizerSetup : IDisposable
 
         OptimizerHelper optimizer = kind switch
         {
-            "adam" => optim.Adam(sets.Select(s => new Adam.ParamGroup(s.Params, new Adam.Options { LearningRate = learningRate * s.Factor, weight_decay = weightDecay })), learningRate),
-            "adamw" => optim.AdamW(sets.Select(s => new AdamW.ParamGroup(s.Params, new AdamW.Options { LearningRate = learningRate * s.Factor, weight_decay = weightDecay })), learningRate),
-            "sgd" => optim.SGD(sets.Select(s => new SGD.ParamGroup(s.Params, new SGD.Options { LearningRate = learningRate * s.Factor, momentum = momentum, weight_decay = weightDecay })), learningRate),
-            "rmsprop" => optim.RMSProp(sets.Select(s => new RMSProp.ParamGroup(s.Params, new RMSProp.Options { LearningRate = learningRate * s.Factor, momentum = momentum, weight_decay = weightDecay, alpha = 0.9, eps = 1.0 })), learningRate),
-            _ => throw new ArgumentException($"unknown optimizer '{kind}'", nameof(kind)),
+            OptimizerKind.Adam => optim.Adam(sets.Select(s => new Adam.ParamGroup(s.Params, new Adam.Options { LearningRate = learningRate * s.Factor, weight_decay = weightDecay })), learningRate),
+            OptimizerKind.Adamw => optim.AdamW(sets.Select(s => new AdamW.ParamGroup(s.Params, new AdamW.Options { LearningRate = learningRate * s.Factor, weight_decay = weightDecay })), learningRate),
+            OptimizerKind.Sgd => optim.SGD(sets.Select(s => new SGD.ParamGroup(s.Params, new SGD.Options { LearningRate = learningRate * s.Factor, momentum = momentum, weight_decay = weightDecay })), learningRate),
+            OptimizerKind.Rmsprop => optim.RMSProp(sets.Select(s => new RMSProp.ParamGroup(s.Params, new RMSProp.Options { LearningRate = learningRate * s.Factor, momentum = momentum, weight_decay = weightDecay, alpha = 0.9, eps = 1.0 })), learningRate),
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
         var groups = optimizer.ParamGroups.Zip(sets, (g, s) => (g, s.Factor)).ToArray();
         return new OptimizerSetup(optimizer, groups, headParameters.Concat(backboneParameters).ToList());

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using MovinetExp.Catalog;
 using MovinetExp.Common;
+using MovinetExp.Models;
 using MovinetExp.Specs;
 using MovinetExp.Tests.Specs;
 using MovinetExp.Tests.Support;
@@ -37,10 +38,10 @@ public class ToolCatalogTests
         Assert.Equal("/home/tester/.cache/movinet-exp", catalog.CacheFolder);
         Assert.Equal("https://storage.googleapis.com/thumos14_files/UCF101_videos.zip", catalog.DatasetUrl("ucf101"));
         foreach (ModelId id in Enum.GetValues<ModelId>())
-        foreach (ModelVariant variant in Enum.GetValues<ModelVariant>())
+        foreach (MovinetVariant variant in Enum.GetValues<MovinetVariant>())
         {
             // File names from the architecture notes, section 11: movinet_aX_{base|stream}.tar.gz.
-            string file = $"movinet_a{(int)id}_{(variant == ModelVariant.Base ? "base" : "stream")}.tar.gz";
+            string file = $"movinet_a{(int)id}_{(variant == MovinetVariant.Base ? "base" : "stream")}.tar.gz";
             CheckpointEntry entry = catalog.Checkpoint(id, variant);
             Assert.Equal(file, entry.File);
             Assert.Equal("https://storage.googleapis.com/tf_model_garden/vision/movinet/" + file, entry.Url);
@@ -115,7 +116,7 @@ public class ToolCatalogTests
     {
         string sha = new string('0', 63) + "f";
         string file = Edited(j => j["checkpoints"]!["a0"]!["base"]!["sha256"] = sha);
-        Assert.Equal(sha, ToolCatalog.Load(file, Env()).Checkpoint(ModelId.A0, ModelVariant.Base).Sha256);
+        Assert.Equal(sha, ToolCatalog.Load(file, Env()).Checkpoint(ModelId.A0, MovinetVariant.Base).Sha256);
     }
 
     [Fact]

@@ -144,6 +144,17 @@ public class MovinetCheckpointLoaderTests
     /// Non-trivial values everywhere: initialisers leave BN statistics at 0/1 and ReZero scales at 0,
     /// which would make a dropped or swapped variable invisible in the comparison.
     /// </summary>
+    [Fact]
+    public void AutoIsRefusedBecauseOnlyTheCallerKnowsWhichClassesItWants()
+    {
+        // The experiment layer resolves model.load: auto to Full or Backbone; reaching the loader with it is a bug.
+        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base, 3));
+
+        var error = Assert.Throws<ArgumentException>(() => MovinetCheckpointLoader.Load(model, "no-such-checkpoint", CheckpointLoadMode.Auto));
+
+        Assert.Equal("mode", error.ParamName);
+    }
+
     private static MovinetClassifier Build(MovinetOptions options, long seed)
     {
         manual_seed(seed);

@@ -5,6 +5,7 @@ using MovinetExp.Export;
 using MovinetExp.Inference;
 using MovinetExp.Inference.Onnx;
 using MovinetExp.Models;
+using MovinetExp.Native;
 using MovinetExp.Tests.Models;
 using MovinetExp.Tests.Support;
 using static TorchSharp.torch;
@@ -122,7 +123,7 @@ public class OnnxAllModelsTests
         string folder = TestPaths.NewScratchFolder("onnx-model");
         string path = Path.Combine(folder, "model.onnx");
         OnnxExporter.Export(torch, path);
-        return new ExportedModel(OnnxClassifier.Open(path, "cpu"), path, folder);
+        return new ExportedModel(OnnxClassifier.Open(path, DeviceKind.Cpu), path, folder);
     }
 
     private sealed record ExportedModel(OnnxClassifier Onnx, string Path, string Folder) : IDisposable

@@ -4,6 +4,7 @@ using MovinetExp.Inference;
 using MovinetExp.Inference.Onnx;
 using MovinetExp.Interop;
 using MovinetExp.Models;
+using MovinetExp.Native;
 using MovinetExp.Tests.Numerics;
 using MovinetExp.Tests.Support;
 using static TorchSharp.torch;
@@ -83,7 +84,7 @@ public class OnnxParityTests : IClassFixture<OnnxParityTests.Exports>
                     model == "a0-stream" ? MovinetVariant.Stream : MovinetVariant.Base, HardSigmoidKind.Keras, Path.Combine(_folder, "cache"), CPU);
                 string path = Path.Combine(_folder, model + ".onnx");
                 OnnxExporter.Export(torch, path);
-                return _models[model] = (OnnxClassifier.Open(path, "cpu"), torch);
+                return _models[model] = (OnnxClassifier.Open(path, DeviceKind.Cpu), torch);
             }
         }
 

@@ -1,3 +1,4 @@
+using MovinetExp.Models;
 using MovinetExp.Specs;
 
 namespace MovinetExp.Tests.Specs;
@@ -5,10 +6,10 @@ namespace MovinetExp.Tests.Specs;
 public class ModelSpecTests
 {
     [Theory]
-    [InlineData(ModelVariant.Base, null, false)]
-    [InlineData(ModelVariant.Stream, null, true)]
-    [InlineData(ModelVariant.Base, true, true)]
-    [InlineData(ModelVariant.Stream, false, false)]
-    public void CausalFollowsTheVariantUnlessOverridden(ModelVariant variant, bool? causal, bool expected) =>
+    [InlineData(MovinetVariant.Base, null, false)]
+    [InlineData(MovinetVariant.Stream, null, true)]
+    [InlineData(MovinetVariant.Base, true, true)]
+    [InlineData(MovinetVariant.Stream, false, false)]
+    public void CausalFollowsTheVariantUnlessOverridden(MovinetVariant variant, bool? causal, bool expected) =>
         Assert.Equal(expected, new ModelSpec { Variant = variant, Causal = causal }.IsCausal);
 }

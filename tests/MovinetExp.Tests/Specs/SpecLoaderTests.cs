@@ -1,6 +1,12 @@
+using MovinetExp.Checkpoints;
 using MovinetExp.Common;
+using MovinetExp.Data.Loading;
 using MovinetExp.Data.Sources;
+using MovinetExp.Data.Video;
+using MovinetExp.Models;
+using MovinetExp.Native;
 using MovinetExp.Specs;
+using MovinetExp.Training;
 
 namespace MovinetExp.Tests.Specs;
 
@@ -157,19 +163,19 @@ public class SpecLoaderTests
         Assert.Equal(SplitPolicy.Group, spec.Data.SplitPolicy);
         Assert.Equal((8, 15, 224), (spec.Data.Frames, spec.Data.FrameStep, spec.Data.Resolution));
         Assert.Equal(ResizeMode.Pad, spec.Data.Resize);
-        Assert.Equal((SamplingMode.Random, SamplingMode.Deterministic), (spec.Data.TrainSampling, spec.Data.TestSampling));
-        Assert.Equal(BadFilesPolicy.Skip, spec.Data.BadFiles);
+        Assert.Equal((ClipStart.Random, ClipStart.Centre), (spec.Data.TrainSampling, spec.Data.TestSampling));
+        Assert.Equal(BadVideoPolicy.Skip, spec.Data.BadFiles);
         Assert.Equal(0, spec.Data.Workers);
         Assert.True(spec.Data.Cache);
         Assert.Equal((50, 48, 128, 25), (spec.Data.Synthetic.VideosPerClass, spec.Data.Synthetic.FramesPerVideo, spec.Data.Synthetic.Size, spec.Data.Synthetic.Fps));
         Assert.Null(spec.Data.Synthetic.Kinds);
 
-        Assert.Equal((ModelId.A0, ModelVariant.Base, "pretrained"), (spec.Model.Id, spec.Model.Variant, spec.Model.Checkpoint));
-        Assert.Equal((LoadMode.Auto, FreezeMode.Backbone), (spec.Model.Load, spec.Model.Freeze));
+        Assert.Equal((ModelId.A0, MovinetVariant.Base, "pretrained"), (spec.Model.Id, spec.Model.Variant, spec.Model.Checkpoint));
+        Assert.Equal((CheckpointLoadMode.Auto, FreezeMode.Backbone), (spec.Model.Load, spec.Model.Freeze));
         Assert.Null(spec.Model.FreezeUntilBlock);
         Assert.Equal((0.0, 0.0), (spec.Model.Dropout, spec.Model.StochasticDepth));
         Assert.Null(spec.Model.Causal);
-        Assert.Equal(HardSigmoidMode.Keras, spec.Model.HardSigmoid);
+        Assert.Equal(HardSigmoidKind.Keras, spec.Model.HardSigmoid);
 
         Assert.Equal((2, 8, OptimizerKind.Adam, 0.001), (spec.Train.Epochs, spec.Train.BatchSize, spec.Train.Optimizer, spec.Train.Lr));
         Assert.Null(spec.Train.BackboneLr);
@@ -223,8 +229,8 @@ public class SpecLoaderTests
         Assert.Equal(3, spec.Data.Classes.Count);
         Assert.Equal(("train.txt", null, "test.txt", "classes.txt"), (spec.Data.List.Train, spec.Data.List.Val, spec.Data.List.Test, spec.Data.List.ClassIndex));
         Assert.Equal((5, ResizeMode.Crop), (spec.Data.FrameStep, spec.Data.Resize));
-        Assert.Equal((ModelId.A2, ModelVariant.Stream, "/ckpt/movinet_a2_stream"), (spec.Model.Id, spec.Model.Variant, spec.Model.Checkpoint));
-        Assert.Equal((FreezeMode.FromBlock, (int?)3, (bool?)true, HardSigmoidMode.Relu6),
+        Assert.Equal((ModelId.A2, MovinetVariant.Stream, "/ckpt/movinet_a2_stream"), (spec.Model.Id, spec.Model.Variant, spec.Model.Checkpoint));
+        Assert.Equal((FreezeMode.FromBlock, (int?)3, (bool?)true, HardSigmoidKind.Relu6),
             (spec.Model.Freeze, spec.Model.FreezeUntilBlock, spec.Model.Causal, spec.Model.HardSigmoid));
         Assert.Equal((OptimizerKind.Sgd, 0.01, (double?)1e-4, ScheduleKind.Cosine), (spec.Train.Optimizer, spec.Train.Lr, spec.Train.BackboneLr, spec.Train.Schedule));
         Assert.Equal(((double?)0.8, (double?)1.5), (spec.Expect.TestAccuracy, spec.Expect.MaxTestLoss));

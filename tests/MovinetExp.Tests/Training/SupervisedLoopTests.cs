@@ -26,7 +26,7 @@ public class SupervisedLoopTests
         return list;
     }
 
-    private static (nn.Module<Tensor, Tensor> Model, OptimizerSetup Optimizer) Linear(string optimizer)
+    private static (nn.Module<Tensor, Tensor> Model, OptimizerSetup Optimizer) Linear(OptimizerKind optimizer)
     {
         manual_seed(1);
         var model = nn.Linear(4, 2);
@@ -35,15 +35,15 @@ public class SupervisedLoopTests
     }
 
     [Theory]
-    [InlineData("adam")]
-    [InlineData("adamw")]
-    [InlineData("sgd")]
-    [InlineData("rmsprop")]
-    public void TrainingLowersTheLossAndFitsSeparableData(string optimizer)
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Adamw)]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Rmsprop)]
+    public void TrainingLowersTheLossAndFitsSeparableData(OptimizerKind optimizer)
     {
         var (model, setup) = Linear(optimizer);
         var data = Blobs(3, 10, 8);
-        var loop = new SupervisedLoop(model, setup, new LearningRateSchedule(optimizer == "rmsprop" ? 0.5 : 0.05, 100, 0, false), 0, 1.0, CPU, m => m.train());
+        var loop = new SupervisedLoop(model, setup, new LearningRateSchedule(optimizer == OptimizerKind.Rmsprop ? 0.5 : 0.05, 100, 0, false), 0, 1.0, CPU, m => m.train());
         long step = 0;
         var first = loop.TrainEpoch(1, data, data.Count, ref step, null, default);
         EpochStats last = first;
@@ -60,7 +60,7 @@ public class SupervisedLoopTests
     {
         string dir = TestPaths.NewScratchFolder("epoch-store");
         var data = Blobs(5, 6, 8);
-        var (model, setup) = Linear("adam");
+        var (model, setup) = Linear(OptimizerKind.Adam);
         var loop = new SupervisedLoop(model, setup, new LearningRateSchedule(0.05, 100, 0, false), 0.1, 0, CPU, m => m.train());
         long step = 0;
         loop.TrainEpoch(1, data, data.Count, ref step, null, default);
@@ -72,7 +72,7 @@ public class SupervisedLoopTests
         float[] uninterrupted = model.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray();
 
         // Resumed: a fresh model and optimiser restored from epoch 1, then the same second epoch.
-        var (model2, setup2) = Linear("adam");
+        var (model2, setup2) = Linear(OptimizerKind.Adam);
         var state = store.Latest()!;
         Assert.Equal(1, state.Epoch);
         store.Restore(state.Epoch, model2, setup2);

@@ -29,7 +29,7 @@ internal sealed class CheckpointConvertCommand : Command<CheckpointConvertComman
         var detected = CheckpointModelDetector.TryDetect(settings.Input)
             ?? throw new CheckpointException($"{settings.Input} does not look like a MoViNet checkpoint (`dotnet movinet checkpoint inspect` lists what it holds).");
         if (detected.ConvType != ConvType.Conv3dTwoPlusOneD)
-            throw new CheckpointException($"{settings.Input} holds MoViNet {detected.ModelId} {detected.Variant.ToString().ToLowerInvariant()} with {detected.ConvType} convolutions; only 3d_2plus1d stream checkpoints need converting.");
+            throw new CheckpointException($"{settings.Input} holds MoViNet {detected.ModelId} {EnumNames.Of(detected.Variant)} with {detected.ConvType} convolutions; only 3d_2plus1d stream checkpoints need converting.");
         using var trained = new MovinetClassifier(MovinetOptions.For(detected.ModelId, MovinetVariant.Stream, detected.NumClasses) with { ConvType = ConvType.Conv3dTwoPlusOneD });
         MovinetCheckpointLoader.Load(trained, settings.Input, CheckpointLoadMode.Full);
         using var released = StreamConversion.ToTwoPlusOneD(trained);

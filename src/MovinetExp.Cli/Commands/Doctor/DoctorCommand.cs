@@ -3,7 +3,6 @@ using System.Globalization;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
 using MovinetExp.Health;
-using MovinetExp.Experiments;
 using MovinetExp.Models;
 using MovinetExp.Native;
 using MovinetExp.Numerics;
@@ -67,8 +66,8 @@ internal sealed class DoctorCommand : Command<DoctorCommand.Settings>
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
         ComputeDevice.ConfigureThreads(settings.Threads ?? 0);
-        var variant = ModelPreparation.VariantOf(VariantOption.Parse(settings.Variant));
-        var options = MovinetOptions.For(SpecNames.Of(ModelIdOption.Parse(settings.Model)), variant);
+        var variant = VariantOption.Parse(settings.Variant);
+        var options = MovinetOptions.For(EnumNames.Of(ModelIdOption.Parse(settings.Model)), variant);
         var workloads = variant == MovinetVariant.Stream
             ? new[] { NumericsWorkload.Inference, NumericsWorkload.Training, NumericsWorkload.Streaming }
             : new[] { NumericsWorkload.Inference, NumericsWorkload.Training };
@@ -86,12 +85,12 @@ internal sealed class DoctorCommand : Command<DoctorCommand.Settings>
         Console.Out.WriteLine($"oneDNN:     {e.OneDnnVersion} (LibTorch {e.LibTorchVersion}); ONEDNN_MAX_CPU_ISA {e.IsaCap ?? "not set"}");
         Console.Out.WriteLine($"threads:    {e.Threads}");
         Console.Out.WriteLine($"routing:    {(diagnosis.RoutingEnabled ? "on" : "OFF (MOVINET_CONV_ROUTING=libtorch)")}; check: {(settings.Full ? "every element" : "sampled")} vs float64");
-        Console.Out.WriteLine($"model:      {options.ModelId} {options.Variant.ToString().ToLowerInvariant()}, batch {settings.Batch}, {settings.Frames}x{settings.Resolution}x{settings.Resolution}");
+        Console.Out.WriteLine($"model:      {options.ModelId} {EnumNames.Of(options.Variant)}, batch {settings.Batch}, {settings.Frames}x{settings.Resolution}x{settings.Resolution}");
         var table = new PlainTable(new[] { "workload", "problem", "algorithm", "error", "result" });
         foreach (var row in diagnosis.Rows)
             table.AddRow(new[]
             {
-                row.Workload.ToString().ToLowerInvariant(), row.Route.Problem.ToString(),
+                EnumNames.Of(row.Workload), row.Route.Problem.ToString(),
                 row.Route.Algorithm + (row.Route.Rerouted ? " (rerouted)" : ""),
                 row.Verdict.WorstError.ToString("0.0E+0", CultureInfo.InvariantCulture),
                 row.Verdict.Passed ? "ok" : "WRONG",

@@ -1,3 +1,4 @@
+using MovinetExp.Common;
 using MovinetExp.Health;
 
 namespace MovinetExp.Cli.Commands.Doctor;
@@ -9,7 +10,7 @@ internal sealed record DoctorJson(object Environment, bool Routing, bool AllCorr
         double? InputGradientError, double? WeightGradientError, bool Passed, double CheckSeconds);
 
     public static DoctorJson From(NumericsDiagnosis d) => new(d.Environment, d.RoutingEnabled, d.AllCorrect,
-        d.Rows.Select(r => new Row(r.Workload.ToString().ToLowerInvariant(), r.Route.Problem.ToString(),
+        d.Rows.Select(r => new Row(EnumNames.Of(r.Workload), r.Route.Problem.ToString(),
             r.Route.Algorithm.ToString(), r.Route.Rerouted, r.Verdict.OutputError, r.Verdict.InputGradientError,
             r.Verdict.WeightGradientError, r.Verdict.Passed,
             // Time the routing spent checking candidates for this problem (what a first run pays).

@@ -46,8 +46,8 @@ internal sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
         using var classifier = await settings.LoadTorchAsync(torch.CPU, cancellation);
         OnnxExporter.Export(classifier, settings.Output!);
         var options = classifier.Model.Options;
-        Diagnostics.Note($"{classifier.Origin}; SE gate {options.HardSigmoidKind.ToString().ToLowerInvariant()}");
-        string variant = options.Variant.ToString().ToLowerInvariant();
+        Diagnostics.Note($"{classifier.Origin}; SE gate {EnumNames.Of(options.HardSigmoidKind)}");
+        string variant = EnumNames.Of(options.Variant);
         string state = options.Causal ? ", with stream state" : "";
         double megabytes = new FileInfo(settings.Output!).Length / 1e6;
         AnsiConsole.MarkupLineInterpolated(CultureInfo.InvariantCulture,

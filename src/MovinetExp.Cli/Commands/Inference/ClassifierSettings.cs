@@ -92,7 +92,7 @@ internal class ClassifierSettings : ClassifierSourceSettings
         if (Top < 1) return ValidationResult.Error("--top must be at least 1");
         // The sampling options share the spec's bounds (data.frames, data.frame_step, data.resolution).
         return OptionChecks.First(
-            SpecEnumOption<DeviceKind>.Validate(Device, "--device"),
+            EnumOption<DeviceKind>.Validate(Device, "--device"),
             OptionChecks.Integer("--frames", Frames, 1, DataSpec.MaxFrames),
             OptionChecks.Integer("--frame-step", FrameStep, 1, DataSpec.MaxFrameStep),
             OptionChecks.Positive("--fps", Fps, MaxFps),
@@ -103,7 +103,9 @@ internal class ClassifierSettings : ClassifierSourceSettings
     /// <summary>The classifier on the chosen engine: ONNX Runtime for --onnx (CUDA when available and allowed by
     /// --device), else TorchSharp on --device.</summary>
     public async Task<IVideoClassifier> LoadAsync(CancellationToken cancellation) =>
-        Onnx != null ? OnnxClassifier.Open(Onnx, Device) : await LoadTorchAsync(ComputeDevice.Select(Device), cancellation);
+        Onnx != null ? OnnxClassifier.Open(Onnx, DeviceChoice) : await LoadTorchAsync(ComputeDevice.Select(DeviceChoice), cancellation);
+
+    private DeviceKind DeviceChoice => EnumOption<DeviceKind>.Parse(Device);
 
     /// <summary>The sampling to use: explicit options over the classifier's defaults; --fps turns into a frame step per video.</summary>
     public InputSampling SamplingFor(IVideoClassifier classifier, string? video)

@@ -3,7 +3,6 @@ using System.Globalization;
 using MovinetExp.Catalog;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
-using MovinetExp.Experiments;
 using MovinetExp.Inference;
 using MovinetExp.Models;
 using MovinetExp.Specs;
@@ -64,11 +63,11 @@ internal abstract class ClassifierSourceSettings : CatalogSettings
         if (RunDirectory != null) return ClassifierLoader.FromRun(RunDirectory, device);
         var catalog = LoadCatalog();
         ModelId? id = ModelIdOption.ParseOptional(Model);
-        ModelVariant? variant = VariantOption.ParseOptional(Variant);
+        MovinetVariant? variant = VariantOption.ParseOptional(Variant);
         if (Checkpoint != null)
-            return ClassifierLoader.FromCheckpoint(Checkpoint, id is { } expected ? SpecNames.Of(expected) : null, variant is { } v ? ModelPreparation.VariantOf(v) : null,
+            return ClassifierLoader.FromCheckpoint(Checkpoint, id is { } expected ? EnumNames.Of(expected) : null, variant,
                 Gate, catalog.CacheFolder, device);
-        return await ClassifierLoader.PretrainedAsync(id!.Value, variant ?? ModelVariant.Base, Gate, catalog, device,
+        return await ClassifierLoader.PretrainedAsync(id!.Value, variant ?? MovinetVariant.Base, Gate, catalog, device,
             new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p =>
                 Diagnostics.Note(string.Create(CultureInfo.InvariantCulture, $"downloading checkpoint: {p.Done / 1e6:F1} MB{(p.Total is long t ? $" of {t / 1e6:F1}" : "")}"))),
                 TimeSpan.FromSeconds(5)), cancellation);

@@ -29,13 +29,13 @@ internal sealed class PredictCommand : AsyncCommand<ClassifierSettings>
             {
                 classifier = classifier.Origin,
                 engine = classifier.Engine,
-                hard_sigmoid = classifier.HardSigmoid.ToString().ToLowerInvariant(),
+                hard_sigmoid = EnumNames.Of(classifier.HardSigmoid),
                 predictions = predictions.Select(p => new { input = p.Name, top = p.Top.Select(t => new { label = t.Label, index = t.Index, probability = t.Probability }), logits = p.Logits }),
                 errors = failures.Select(f => new { input = f.Name, error = f.Reason }),
             });
         else
         {
-            Diagnostics.Note($"{classifier.Origin}; SE gate {classifier.HardSigmoid.ToString().ToLowerInvariant()}");
+            Diagnostics.Note($"{classifier.Origin}; SE gate {EnumNames.Of(classifier.HardSigmoid)}");
             foreach (var p in predictions)
             {
                 var table = new Table().Title(Markup.Escape(p.Name)).AddColumns("rank", "class", "probability");

@@ -53,7 +53,7 @@ internal sealed class StreamCommand : AsyncCommand<StreamCommand.Settings>
             }
             else
             {
-                Diagnostics.Note($"{classifier.Origin}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {classifier.HardSigmoid.ToString().ToLowerInvariant()}");
+                Diagnostics.Note($"{classifier.Origin}; every {sampling.FrameStep}th frame at {sampling.Resolution}px; SE gate {EnumNames.Of(classifier.HardSigmoid)}");
                 foreach (var source in sources)
                 {
                     var summary = FrameStreamer.Stream(classifier, source, settings.Top, settings.Every, s =>

@@ -1,5 +1,6 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using MovinetExp.Common;
 using MovinetExp.Inference;
 
 namespace MovinetExp.Cli.Commands.Inference;
@@ -20,7 +21,7 @@ internal sealed class StreamJsonOutput : IDisposable
         _json.WriteStartObject();
         _json.WriteString("classifier", classifier.Origin);
         _json.WriteString("engine", classifier.Engine);
-        _json.WriteString("hard_sigmoid", classifier.HardSigmoid.ToString().ToLowerInvariant());
+        _json.WriteString("hard_sigmoid", EnumNames.Of(classifier.HardSigmoid));
         _json.WriteNumber("frame_step", sampling.FrameStep);
         _json.WriteNumber("resolution", sampling.Resolution);
         _json.WriteStartArray("streams");

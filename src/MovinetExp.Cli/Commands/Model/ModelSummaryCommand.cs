@@ -2,7 +2,7 @@ using System.ComponentModel;
 using System.Globalization;
 using System.Text.Json;
 using MovinetExp.Cli.Infrastructure;
-using MovinetExp.Experiments;
+using MovinetExp.Common;
 using MovinetExp.Inference;
 using MovinetExp.Models;
 using MovinetExp.Specs;
@@ -53,8 +53,8 @@ internal sealed class ModelSummaryCommand : Command<ModelSummaryCommand.Settings
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)
     {
-        string id = SpecNames.Of(ModelIdOption.Parse(settings.Id));
-        var options = MovinetOptions.For(id, ModelPreparation.VariantOf(VariantOption.Parse(settings.Variant)), settings.Classes);
+        string id = EnumNames.Of(ModelIdOption.Parse(settings.Id));
+        var options = MovinetOptions.For(id, VariantOption.Parse(settings.Variant), settings.Classes);
         var summary = ModelSummary.Build(options, settings.Frames, settings.Resolution ?? InputSampling.ReleasedResolution(id));
         if (settings.Json)
         {

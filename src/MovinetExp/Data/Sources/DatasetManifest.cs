@@ -56,7 +56,7 @@ public sealed class DatasetManifest
         var sb = new StringBuilder("path\tclass\tsplit\tsha256\n");
         foreach (var e in entries)
             sb.Append(e.RelativePath).Append('\t').Append(e.ClassName).Append('\t')
-              .Append(e.Split.ToString().ToLowerInvariant()).Append('\t').Append(e.Sha256).Append('\n');
+              .Append(EnumNames.Of(e.Split)).Append('\t').Append(e.Sha256).Append('\n');
         return sb.ToString();
     }
 }

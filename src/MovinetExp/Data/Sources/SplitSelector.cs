@@ -103,7 +103,7 @@ public static class SplitSelector
                 ? $" ({_totalFiles} videos in {_units.Count} groups; a group goes whole into one split, so leftover clips of a group are not reused)"
                 : $" ({_totalFiles} videos in this pool)";
             return $"Class '{context.ClassName}' in {context.DatasetDescription} has only {got} videos left for the " +
-                   $"{split.ToString().ToLowerInvariant()} split but {wanted} per class were asked for{why}. " +
+                   $"{EnumNames.Of(split)} split but {wanted} per class were asked for{why}. " +
                    "Lower the per-class split counts or choose classes with more videos.";
         }
     }

@@ -12,33 +12,28 @@ public enum MotionKind
     MoveRight,
     MoveUp,
     MoveDown,
+    // The class folders and data.synthetic.kinds have always used the short forms.
+    [EnumName("rotate_cw")]
     RotateClockwise,
+    [EnumName("rotate_ccw")]
     RotateAnticlockwise,
     Grow,
     Shrink,
 }
 
-/// <summary>Class names of the motion kinds, as folder names.</summary>
+/// <summary>Class names of the motion kinds, as folder names; spelt by <see cref="EnumNames"/>.</summary>
 public static class MotionKinds
 {
-    private static readonly (MotionKind Kind, string Name)[] Names =
-    [
-        (MotionKind.MoveLeft, "move_left"), (MotionKind.MoveRight, "move_right"),
-        (MotionKind.MoveUp, "move_up"), (MotionKind.MoveDown, "move_down"),
-        (MotionKind.RotateClockwise, "rotate_cw"), (MotionKind.RotateAnticlockwise, "rotate_ccw"),
-        (MotionKind.Grow, "grow"), (MotionKind.Shrink, "shrink"),
-    ];
+    /// <summary>All kinds in a fixed order (the declaration order); a class count takes the first N.</summary>
+    public static IReadOnlyList<MotionKind> All { get; } = Enum.GetValues<MotionKind>();
 
-    /// <summary>All kinds in a fixed order; a class count takes the first N.</summary>
-    public static IReadOnlyList<MotionKind> All { get; } = Names.Select(n => n.Kind).ToArray();
+    public static string Name(MotionKind kind) => EnumNames.Of(kind);
 
-    public static string Name(MotionKind kind) => Names.First(n => n.Kind == kind).Name;
-
-    /// <summary>The kind for a class name such as "move_left"; a SpecException lists the valid names.</summary>
+    /// <summary>The kind for a class name such as "move_left", in any case; a SpecException lists the valid names.</summary>
     public static MotionKind Parse(string name)
     {
-        foreach (var (kind, known) in Names)
-            if (string.Equals(known, name, StringComparison.OrdinalIgnoreCase)) return kind;
-        throw new SpecException($"unknown synthetic class '{name}'; expected one of: {string.Join(", ", Names.Select(n => n.Name))}.");
+        foreach (MotionKind kind in All)
+            if (string.Equals(Name(kind), name, StringComparison.OrdinalIgnoreCase)) return kind;
+        throw new SpecException($"unknown synthetic class '{name}'; expected one of: {string.Join(", ", EnumNames.AllOf<MotionKind>())}.");
     }
 }

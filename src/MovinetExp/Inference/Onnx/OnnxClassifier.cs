@@ -2,8 +2,10 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.ML.OnnxRuntime;
 using MovinetExp.Common;
+using MovinetExp.Data.Video;
 using MovinetExp.Export;
 using MovinetExp.Models;
+using MovinetExp.Native;
 
 namespace MovinetExp.Inference.Onnx;
 
@@ -25,20 +27,23 @@ public sealed class OnnxClassifier : IVideoClassifier
             : throw new CheckpointException($"--onnx {path}: the model has no '{key}' metadata, so it was not written by `dotnet movinet export`. Export the model with this tool.");
         int Number(string key) => int.TryParse(Required(key), NumberStyles.None, CultureInfo.InvariantCulture, out int n) && n > 0 ? n
             : throw new CheckpointException($"--onnx {path}: metadata '{key}' is '{metadata[key]}', not a positive integer. Export the model again with `dotnet movinet export`.");
+        // Spelt as the exporter writes them (EnumNames); anything else is a model this tool did not write.
+        T Member<T>(string key) where T : struct, Enum => EnumNames.TryParse(Required(key), out T member) ? member
+            : throw new CheckpointException($"--onnx {path}: metadata '{key}' is '{metadata[key]}', not one of {string.Join(", ", EnumNames.AllOf<T>())}. Export the model again with `dotnet movinet export`.");
         if (!session.InputMetadata.ContainsKey(OnnxContract.Video) || !session.OutputMetadata.ContainsKey(OnnxContract.Logits))
             throw new CheckpointException($"--onnx {path}: the model has no '{OnnxContract.Video}' input or '{OnnxContract.Logits}' output. Export the model with `dotnet movinet export`.");
         Labels = JsonSerializer.Deserialize<string[]>(Required(OnnxContract.LabelsKey))
             ?? throw new CheckpointException($"--onnx {path}: metadata 'labels' is not a list of names.");
-        var resize = Required(OnnxContract.ResizeKey) == "crop" ? Data.Video.ResizeMode.Crop : Data.Video.ResizeMode.Pad;
-        DefaultSampling = new InputSampling(Number(OnnxContract.FramesKey), Number(OnnxContract.FrameStepKey), Number(OnnxContract.ResolutionKey), resize);
-        HardSigmoid = Required(OnnxContract.HardSigmoidKey) == "relu6" ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras;
+        DefaultSampling = new InputSampling(Number(OnnxContract.FramesKey), Number(OnnxContract.FrameStepKey), Number(OnnxContract.ResolutionKey),
+            Member<ResizeMode>(OnnxContract.ResizeKey));
+        HardSigmoid = Member<HardSigmoidKind>(OnnxContract.HardSigmoidKey);
         _stateInputs = session.InputNames.Where(n => n.StartsWith(OnnxContract.StatePrefix, StringComparison.Ordinal)).ToArray();
         Origin = $"ONNX model {path} ({Required(OnnxContract.ModelIdKey)} {Required(OnnxContract.VariantKey)}, {Required(OnnxContract.SourceKey)}; ONNX Runtime on {device})";
         Device = device;
     }
 
     /// <inheritdoc cref="OnnxSessionFactory.Open"/>
-    public static OnnxClassifier Open(string path, string device, int threads = 0)
+    public static OnnxClassifier Open(string path, DeviceKind device, int threads = 0)
     {
         var (session, used) = OnnxSessionFactory.Open(path, device, threads);
         try

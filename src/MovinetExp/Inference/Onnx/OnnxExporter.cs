@@ -45,7 +45,7 @@ public static class OnnxExporter
     public static ModelProto Build(LoadedClassifier classifier)
     {
         var options = classifier.Model.Options;
-        string variant = options.Variant.ToString().ToLowerInvariant();
+        string variant = EnumNames.Of(options.Variant);
         var graph = new OnnxGraph($"movinet_{options.ModelId}_{variant}");
         graph.Input(OnnxContract.Video, DataType.Float, OnnxContract.BatchDim, "frames", "height", "width", 3L);
         // Outputs in a stable order: the logits first, then the state in the order the modules write it.
@@ -76,13 +76,13 @@ public static class OnnxExporter
         var sampling = classifier.DefaultSampling;
         string Number(int n) => n.ToString(CultureInfo.InvariantCulture);
         yield return (OnnxContract.ModelIdKey, options.ModelId);
-        yield return (OnnxContract.VariantKey, options.Variant.ToString().ToLowerInvariant());
+        yield return (OnnxContract.VariantKey, EnumNames.Of(options.Variant));
         yield return (OnnxContract.LabelsKey, JsonSerializer.Serialize(classifier.Labels));
         yield return (OnnxContract.FramesKey, Number(sampling.Frames));
         yield return (OnnxContract.FrameStepKey, Number(sampling.FrameStep));
         yield return (OnnxContract.ResolutionKey, Number(sampling.Resolution));
-        yield return (OnnxContract.ResizeKey, sampling.Resize.ToString().ToLowerInvariant());
-        yield return (OnnxContract.HardSigmoidKey, options.HardSigmoidKind.ToString().ToLowerInvariant());
+        yield return (OnnxContract.ResizeKey, EnumNames.Of(sampling.Resize));
+        yield return (OnnxContract.HardSigmoidKey, EnumNames.Of(options.HardSigmoidKind));
         yield return (OnnxContract.HardSigmoidFormulaKey, HardSigmoid.Formula(options.HardSigmoidKind));
         yield return (OnnxContract.ToolVersionKey, RuntimeVersions.Tool);
         yield return (OnnxContract.CheckpointSha256Key, classifier.CheckpointSha256 ?? "");

@@ -1,5 +1,6 @@
 using Microsoft.ML.OnnxRuntime;
 using MovinetExp.Common;
+using MovinetExp.Native;
 
 namespace MovinetExp.Inference.Onnx;
 
@@ -15,12 +16,11 @@ public static class OnnxSessionFactory
     /// <summary>The ONNX Runtime version in use (e.g. "1.32.0").</summary>
     public static string RuntimeVersion => OrtEnv.Instance().GetVersionString();
 
-    /// <param name="device">auto, cpu or cuda.</param>
     /// <param name="threads">Intra-op threads; 0 = ONNX Runtime's default (one per core).</param>
     /// <returns>The session and where it computes ("cpu" or "cuda").</returns>
     /// <exception cref="SpecException">cuda was asked for and cannot be used.</exception>
     /// <exception cref="CheckpointException">The file is missing or not an ONNX model ONNX Runtime can load.</exception>
-    public static (InferenceSession Session, string Device) Open(string path, string device, int threads = 0)
+    public static (InferenceSession Session, string Device) Open(string path, DeviceKind device, int threads = 0)
     {
         if (!File.Exists(path))
             throw new CheckpointException($"--onnx {path}: no such file. Export one with `dotnet movinet export RUN_DIR --format onnx -o {Path.GetFileName(path)}`.");
@@ -42,13 +42,13 @@ public static class OnnxSessionFactory
         }
     }
 
-    private static bool UseCuda(SessionOptions options, string device)
+    private static bool UseCuda(SessionOptions options, DeviceKind device)
     {
-        if (device == "cpu") return false;
+        if (device == DeviceKind.Cpu) return false;
         bool built = OrtEnv.Instance().GetAvailableProviders().Contains(CudaProvider);
         if (!built)
         {
-            if (device == "cuda")
+            if (device == DeviceKind.Cuda)
                 throw new SpecException("--device cuda: this build of the tool has the CPU-only ONNX Runtime (Microsoft.ML.OnnxRuntime). " +
                     "Use --device auto or cpu, or build the tool with the GPU package (README, \"Deploying a trained model\").");
             return false;
@@ -58,7 +58,7 @@ public static class OnnxSessionFactory
             options.AppendExecutionProvider_CUDA(0);
             return true;
         }
-        catch (OnnxRuntimeException e) when (device == "auto")
+        catch (OnnxRuntimeException e) when (device == DeviceKind.Auto)
         {
             // The GPU package without a usable GPU (or CUDA libraries): auto means the CPU then.
             _ = e;
