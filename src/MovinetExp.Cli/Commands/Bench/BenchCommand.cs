@@ -40,12 +40,8 @@ internal sealed class BenchCommand : Command<BenchCommand.Settings>
         [Description("With load: also print where the cold load's time goes, per clip and stage (open, seek, grab, retrieve, convert, gate wait...)")]
         public bool Profile { get; init; }
 
-        public override ValidationResult Validate()
-        {
-            var unknown = Only.Where(o => !BenchmarkRunner.Names.Contains(o)).ToList();
-            return unknown.Count > 0 ? ValidationResult.Error($"--only takes {string.Join(", ", BenchmarkRunner.Names)}; not {string.Join(", ", unknown)}")
-                : ValidationResult.Success();
-        }
+        public override ValidationResult Validate() =>
+            OptionChecks.First(Only.Select(name => ChoiceOption.Validate(name, "--only", BenchmarkRunner.Names)).ToArray());
     }
 
     public override int Execute(CommandContext context, Settings settings, CancellationToken cancellation)

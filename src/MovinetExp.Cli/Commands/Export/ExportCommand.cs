@@ -28,13 +28,16 @@ internal sealed class ExportCommand : AsyncCommand<ExportCommand.Settings>
         [Description("The file to write, e.g. model.onnx")]
         public string? Output { get; init; }
 
+        /// <summary>The values of --format.</summary>
+        private static readonly string[] Formats = ["onnx"];
+
         protected override string? RunDirectory => Run;
 
         protected override string SourceChoices => "RUN_DIR, --model ID [--variant V], or --checkpoint PATH [--model ID --variant V]";
 
         public override ValidationResult Validate()
         {
-            if (Format != "onnx") return ValidationResult.Error($"--format must be onnx (the only export format), not '{Format}'");
+            if (ChoiceOption.Validate(Format, "--format", Formats, " (the only export format)") is { Successful: false } badFormat) return badFormat;
             if (Output == null) return ValidationResult.Error("give the file to write with -o FILE.onnx");
             return OptionChecks.First(ValidateSource(), OptionChecks.OutputFile("-o", Output));
         }

@@ -69,6 +69,9 @@ internal class ClassifierSettings : ClassifierSourceSettings
     [DefaultValue("auto")]
     public string Device { get; init; } = "auto";
 
+    /// <summary>The values of --engine: TorchSharp or ONNX Runtime.</summary>
+    private static readonly string[] Engines = ["torch", "onnx"];
+
     /// <summary>Highest --fps accepted: far above any video's rate, low enough to be a rate.</summary>
     private const double MaxFps = 1000;
 
@@ -80,13 +83,14 @@ internal class ClassifierSettings : ClassifierSourceSettings
     public override ValidationResult Validate()
     {
         if (Inputs.Length == 0) return ValidationResult.Error("give at least one INPUT (video, .npy or -)");
-        if (Engine is not (null or "torch" or "onnx")) return ValidationResult.Error($"--engine must be torch or onnx, not '{Engine}'");
+        if (ChoiceOption.Validate(Engine, "--engine", Engines) is { Successful: false } badEngine) return badEngine;
         if (Engine == "onnx" && Onnx == null)
             return ValidationResult.Error("--engine onnx runs an exported model: pass it with --onnx FILE.onnx (written by `dotnet movinet export RUN_DIR --format onnx -o FILE.onnx`)");
         if (Engine == "torch" && Onnx != null)
             return ValidationResult.Error("--onnx FILE runs on ONNX Runtime: drop --engine torch, or choose a TorchSharp model with --run, --model or --checkpoint");
         // The gate is part of an exported graph; asking for another one at run time could only be ignored.
-        if (Onnx != null && StreamGate != "keras")
+        // (A misspelt gate is left to ValidateSource, which names the gates.)
+        if (Onnx != null && EnumNames.TryParse(StreamGate, out HardSigmoidKind gate) && gate != HardSigmoidKind.Keras)
             return ValidationResult.Error("--stream-gate is fixed when a model is exported (its metadata says which): export it again with --stream-gate relu6 instead");
         if (ValidateSource(others: Onnx != null ? 1 : 0) is { Successful: false } badSource) return badSource;
         if (Top < 1) return ValidationResult.Error("--top must be at least 1");

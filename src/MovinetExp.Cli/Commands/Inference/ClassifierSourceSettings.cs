@@ -51,11 +51,11 @@ internal abstract class ClassifierSourceSettings : CatalogSettings
             return ValidationResult.Error($"choose the classifier with exactly one of {SourceChoices}");
         if (ModelIdOption.Validate(Model, ModelIdOption.Option) is { Successful: false } badModel) return badModel;
         if (VariantOption.Validate(Variant) is { Successful: false } badVariant) return badVariant;
-        if (StreamGate is not ("keras" or "relu6")) return ValidationResult.Error($"--stream-gate must be keras or relu6, not '{StreamGate}'");
-        return ValidationResult.Success();
+        return EnumOption<HardSigmoidKind>.Validate(StreamGate, "--stream-gate");
     }
 
-    public HardSigmoidKind Gate => StreamGate == "relu6" ? HardSigmoidKind.Relu6 : HardSigmoidKind.Keras;
+    /// <summary>The SE gate <see cref="StreamGate"/> names. Call after validation has accepted it.</summary>
+    public HardSigmoidKind Gate => EnumOption<HardSigmoidKind>.Parse(StreamGate);
 
     /// <summary>The TorchSharp classifier on <paramref name="device"/>.</summary>
     public async Task<LoadedClassifier> LoadTorchAsync(torch.Device device, CancellationToken cancellation)

@@ -77,8 +77,8 @@ internal sealed class SweepCommand(ILoggerFactory loggers) : AsyncCommand<SweepC
 
         public override ValidationResult Validate()
         {
-            if (Executor is not (SweepExecutors.Local or SweepExecutors.Slurm))
-                return ValidationResult.Error($"--executor must be {SweepExecutors.Local} or {SweepExecutors.Slurm}, not '{Executor}'");
+            if (ChoiceOption.Validate(Executor, "--executor", [SweepExecutors.Local, SweepExecutors.Slurm]) is { Successful: false } badExecutor)
+                return badExecutor;
             if (Grid.Length == 0)
                 return ValidationResult.Error("give at least one --grid key=value1,value2, e.g. --grid train.lr=0.001,0.003");
             string? misplaced = IsSlurm
