@@ -92,7 +92,8 @@ public static class MovinetCheckpointLoader
             .Select(e => (e.Key, e.Key[..^suffix.Length]));
     }
 
-    // TF may key backbone tensors by the shorter `backbone/...` path (docs §9.5); report them the way the model names them.
+    // TF may key backbone tensors by the shorter `backbone/...` path (../shared/design/movinet-architecture.md §9.5);
+    // report them the way the model names them.
     private static string CanonicalPath(string path) =>
         path.StartsWith("backbone/", StringComparison.Ordinal) ? "model/layer_with_weights-0/" + path["backbone/".Length..] : path;
 

@@ -5,7 +5,8 @@ namespace MovinetExp.Inference;
 /// <summary>How videos are turned into model input for prediction and streaming.</summary>
 public sealed record InputSampling(int Frames, int FrameStep, int Resolution, ResizeMode Resize)
 {
-    /// <summary>Training resolution of the released models (docs §8.2), their best input size.</summary>
+    /// <summary>Training resolution of the released models (../shared/design/movinet-architecture.md §8.2),
+    /// their best input size.</summary>
     public static int ReleasedResolution(string modelId) => modelId switch
     {
         "a0" or "a1" => 172,

@@ -1,6 +1,7 @@
 namespace MovinetExp.Models;
 
-/// <summary>Activation functions used by MoViNet (exact formulas in docs §2.2).</summary>
+/// <summary>Activation functions used by MoViNet (exact formulas in
+/// ../shared/design/movinet-architecture.md §2.2).</summary>
 public enum ActivationKind
 {
     /// <summary>No activation (identity).</summary>

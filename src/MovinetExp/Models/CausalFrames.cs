@@ -4,9 +4,9 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// Causal temporal padding and the stream buffer (docs §5.2, §6.1): a temporal kernel of size t sees
-/// the t−1 frames before the chunk, zeros at the start of a clip and the buffered frames afterwards,
-/// so chunked and whole-clip runs compute the same values.
+/// Causal temporal padding and the stream buffer (../shared/design/movinet-architecture.md §5.2, §6.1): a temporal
+/// kernel of size t sees the t−1 frames before the chunk, zeros at the start of a clip and the buffered frames
+/// afterwards, so chunked and whole-clip runs compute the same values.
 /// </summary>
 internal static class CausalFrames
 {

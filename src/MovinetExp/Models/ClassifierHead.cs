@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// The classifier (docs §3.6): 1×1×1 conv P→2048 with bias and activation, dropout (training only),
-/// 1×1×1 conv 2048→N with bias, squeezed to logits [B, N]. No softmax.
+/// The classifier (../shared/design/movinet-architecture.md §3.6): 1×1×1 conv P→2048 with bias and activation, dropout
+/// (training only), 1×1×1 conv 2048→N with bias, squeezed to logits [B, N]. No softmax.
 /// </summary>
 public sealed class ClassifierHead : nn.Module<Tensor, Tensor>
 {

@@ -6,10 +6,10 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// conv → BN → activation in one of the three factorisations (docs §3.1). Spatial "same" padding is
-/// computed from the actual input size for strided convs (asymmetric on even sizes, §5.1); stride-1
-/// convs with odd kernels pad symmetrically, which the conv does itself. Temporal padding is
-/// symmetric for non-causal models, and causal (zeros or the stream buffer before the chunk) otherwise.
+/// conv → BN → activation in one of the three factorisations (../shared/design/movinet-architecture.md §3.1). Spatial
+/// "same" padding is computed from the actual input size for strided convs (asymmetric on even sizes, §5.1); stride-1
+/// convs with odd kernels pad symmetrically, which the conv does itself. Temporal padding is symmetric for non-causal
+/// models, and causal (zeros or the stream buffer before the chunk) otherwise.
 /// </summary>
 internal sealed class ConvBlock : nn.Module, ITfVariableSource
 {
@@ -166,7 +166,8 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
     public void AddInitialState(StreamState state, long batch, long height, long width, Device device)
     {
         if (_streamKey is null) return;
-        // 2+1D buffers sit after the (strided) spatial conv, 3D buffers before the conv (docs §6.1).
+        // 2+1D buffers sit after the (strided) spatial conv, 3D buffers before the conv
+        // (../shared/design/movinet-architecture.md §6.1).
         long[] shape = IsFactorised
             ? new[] { batch, _out, _kernel.T - 1, TfSamePadding.OutputSize(height, _stride.H), TfSamePadding.OutputSize(width, _stride.W) }
             : new[] { batch, _in, _kernel.T - 1, height, width };
@@ -201,9 +202,9 @@ internal sealed class ConvBlock : nn.Module, ITfVariableSource
             batch_norm_temporal.CollectTfVariables(path + "/_batch_norm_temporal", collector);
     }
 
-    /// <summary>TF variable names and shapes of one conv (docs §9.4, §9.5): Conv3D kernels for 3d and
-    /// 3d_2plus1d; Conv2D / DepthwiseConv2D kernels, wrapped in one more "_conv", for 2plus1d, whose two
-    /// kernel axes are (h, w) for the spatial conv and (t, 1) for the temporal conv.</summary>
+    /// <summary>TF variable names and shapes of one conv (../shared/design/movinet-architecture.md §9.4, §9.5): Conv3D
+    /// kernels for 3d and 3d_2plus1d; Conv2D / DepthwiseConv2D kernels, wrapped in one more "_conv", for 2plus1d, whose
+    /// two kernel axes are (h, w) for the spatial conv and (t, 1) for the temporal conv.</summary>
     private void CollectConv(string path, Conv3d c, long a, long b, TfVariableCollector collector)
     {
         long[] shape = c.weight!.shape;

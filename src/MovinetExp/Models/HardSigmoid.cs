@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
 
-/// <summary>Hard sigmoid in either of the two TF definitions (docs §2.2).</summary>
+/// <summary>Hard sigmoid in either of the two TF definitions (../shared/design/movinet-architecture.md §2.2).</summary>
 public sealed class HardSigmoid : nn.Module<Tensor, Tensor>
 {
     private readonly HardSigmoidKind _kind;

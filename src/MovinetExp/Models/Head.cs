@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// The backbone's last layer (docs §3.5): 1×1×1 projection to P channels with BN and activation, then
-/// the global average over T,H,W (a running mean over all frames seen when streaming).
+/// The backbone's last layer (../shared/design/movinet-architecture.md §3.5): 1×1×1 projection to P channels with BN
+/// and activation, then the global average over T,H,W (a running mean over all frames seen when streaming).
 /// </summary>
 internal sealed class Head : nn.Module, ITfVariableSource
 {

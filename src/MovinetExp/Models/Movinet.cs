@@ -80,7 +80,8 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
         return head.ExportOnnx(g, x, state);
     }
 
-    /// <summary>The zero state a clip of batch × height × width starts from (docs §6.2).</summary>
+    /// <summary>The zero state a clip of batch × height × width starts from
+    /// (../shared/design/movinet-architecture.md §6.2).</summary>
     internal void AddInitialState(StreamState state, long batch, long height, long width, Device device)
     {
         long h = TfSamePadding.OutputSize(height, ArchitectureSpec.StemStride.H);

@@ -4,7 +4,7 @@ namespace MovinetExp.Models;
 
 /// <summary>
 /// The block tables of MoViNet A0–A5 (TF Model Garden movinet.py, transcribed in
-/// docs movinet-architecture.md §4), written in the document's "E/t×h×w[/s2]" notation so the
+/// ../shared/design/movinet-architecture.md §4), written in the document's "E/t×h×w[/s2]" notation so the
 /// table can be compared with the source line by line.
 /// </summary>
 public static class MovinetArchitectures

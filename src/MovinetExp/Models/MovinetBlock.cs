@@ -5,8 +5,8 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// One block layer (docs §3.3): 1×1×1 expansion → depthwise feature conv → SE → 1×1×1 projection
-/// (no activation) → ReZero scale → stochastic depth, added to the (projected) shortcut.
+/// One block layer (../shared/design/movinet-architecture.md §3.3): 1×1×1 expansion → depthwise feature conv → SE →
+/// 1×1×1 projection (no activation) → ReZero scale → stochastic depth, added to the (projected) shortcut.
 /// </summary>
 internal sealed class MovinetBlock : nn.Module, ITfVariableSource
 {
@@ -32,7 +32,8 @@ internal sealed class MovinetBlock : nn.Module, ITfVariableSource
         if (options.SeType != SeType.None) attention = new SqueezeExcitation(spec.Expansion, options, statePrefix);
         projection = new ConvBlock(spec.Expansion, outChannels, Size3.One, Size3.One, options, ActivationKind.Identity);
         if (inChannels != outChannels || spec.IsStrided) skip = new SkipBlock(inChannels, outChannels, spec.Stride, options);
-        // ReZero starts at 0 so every residual branch starts switched off (docs §2.3).
+        // ReZero starts at 0 so every residual branch starts switched off
+        // (../shared/design/movinet-architecture.md §2.3).
         rezero_scale = new Parameter(full(Array.Empty<long>(), options.ResidualScaleInit));
         RegisterComponents();
     }

@@ -63,7 +63,8 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
         Options = options;
     }
 
-    /// <summary>The all-zero stream state for clips of the given batch size and frame size (docs §6.2).</summary>
+    /// <summary>The all-zero stream state for clips of the given batch size and frame size
+    /// (../shared/design/movinet-architecture.md §6.2).</summary>
     /// <exception cref="SpecException">The model is not causal.</exception>
     public StreamState InitStates(long batch, long height, long width)
     {

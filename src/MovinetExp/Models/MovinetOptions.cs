@@ -35,7 +35,7 @@ public sealed record MovinetOptions
     public bool UsePositionalEncoding { get; init; }
 
     /// <summary>Activation after the classifier's hidden conv (swish in the released exports; the A1/A4
-    /// stream training yamls say hard_swish, docs §1.1 [U]).</summary>
+    /// stream training yamls say hard_swish, ../shared/design/movinet-architecture.md §1.1 [U]).</summary>
     public ActivationKind HeadActivation { get; init; } = ActivationKind.Swish;
 
     /// <summary>Dropout before the last classifier conv (training only).</summary>
@@ -62,8 +62,8 @@ public sealed record MovinetOptions
     public ArchitectureSpec Architecture => MovinetArchitectures.Get(ModelId);
 
     /// <summary>
-    /// The released configuration (docs §1.1). Base: non-causal 3d convs, 3d SE, swish, sigmoid gate.
-    /// Stream: causal, 2plus1d convs, 2plus3d SE, hard_swish, hard_sigmoid gate (Keras formula),
+    /// The released configuration (../shared/design/movinet-architecture.md §1.1). Base: non-causal 3d convs, 3d SE,
+    /// swish, sigmoid gate. Stream: causal, 2plus1d convs, 2plus3d SE, hard_swish, hard_sigmoid gate (Keras formula),
     /// positional encoding for A3–A5. Dropout and stochastic depth are 0 (inference settings).
     /// </summary>
     public static MovinetOptions For(string modelId, MovinetVariant variant, int numClasses = 600)

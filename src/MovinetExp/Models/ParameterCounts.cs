@@ -2,7 +2,8 @@ using System.Text.Json.Serialization;
 
 namespace MovinetExp.Models;
 
-/// <summary>Value counts of a model, as stored in a TF checkpoint (docs §4.1).</summary>
+/// <summary>Value counts of a model, as stored in a TF checkpoint
+/// (../shared/design/movinet-architecture.md §4.1).</summary>
 /// <param name="Total">All variables, including BN moving statistics.</param>
 /// <param name="Trainable">Total minus the BN moving statistics.</param>
 /// <param name="Head">Values of the classifier head (P→2048→N convs with biases).</param>

@@ -6,9 +6,10 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// Sinusoidal encoding of the absolute frame index added to the SE squeeze (A3–A5 stream, docs §6.5):
-/// s + scale·[sin(p·w_0..w_{C/2−1}), cos(p·w_0..w_{C/2−1})], w_k = 10000^(−2k/C), scale learned (init 0).
-/// The frame counter lives in the stream state so positions continue across chunks.
+/// Sinusoidal encoding of the absolute frame index added to the SE squeeze (A3–A5 stream,
+/// ../shared/design/movinet-architecture.md §6.5): s + scale·[sin(p·w_0..w_{C/2−1}), cos(p·w_0..w_{C/2−1})],
+/// w_k = 10000^(−2k/C), scale learned (init 0). The frame counter lives in the stream state so positions continue
+/// across chunks.
 /// </summary>
 internal sealed class PositionalEncoding : nn.Module, ITfVariableSource
 {

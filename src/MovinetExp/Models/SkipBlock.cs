@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// The shortcut of a block layer whose width or resolution changes (docs §3.3 step 6):
-/// [TF-same average pool 1×3×3 stride 1×2×2 when strided] → 1×1×1 conv → BN (no activation).
+/// The shortcut of a block layer whose width or resolution changes (../shared/design/movinet-architecture.md
+/// §3.3 step 6): [TF-same average pool 1×3×3 stride 1×2×2 when strided] → 1×1×1 conv → BN (no activation).
 /// Acts on every frame separately, so it needs no stream state.
 /// </summary>
 internal sealed class SkipBlock : nn.Module, ITfVariableSource

@@ -4,8 +4,8 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// Squeeze-excitation of a block layer (docs §3.4): pool (per se_type, causal or not), optional
-/// positional encoding, 1×1×1 reduce conv (bias, main activation), 1×1×1 expand conv (bias, gating
+/// Squeeze-excitation of a block layer (../shared/design/movinet-architecture.md §3.4): pool (per se_type, causal or
+/// not), optional positional encoding, 1×1×1 reduce conv (bias, main activation), 1×1×1 expand conv (bias, gating
 /// activation), then gate ⊙ input.
 /// </summary>
 internal sealed class SqueezeExcitation : nn.Module, ITfVariableSource

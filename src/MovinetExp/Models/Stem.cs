@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
 
-/// <summary>The stem (docs §3.2): 1×3×3 conv, spatial stride 2, BN, activation; t = 1, so no stream state.</summary>
+/// <summary>The stem (../shared/design/movinet-architecture.md §3.2): 1×3×3 conv, spatial stride 2, BN, activation;
+/// t = 1, so no stream state.</summary>
 internal sealed class Stem : nn.Module, ITfVariableSource
 {
     private readonly ConvBlock stem;

@@ -6,7 +6,7 @@ namespace MovinetExp.Models;
 /// TF's tools/convert_3d_2plus1d.py in C#: stream models are trained with `3d_2plus1d` convolutions
 /// (Conv3D kernels 1×h×w then t×1×1) and released as `2plus1d` (Conv2D/DepthwiseConv2D, reshaped
 /// activations). The two compute the same function; the kernels differ only in layout: drop the singleton
-/// axis, and swap the last two axes of depthwise kernels (docs §9.5).
+/// axis, and swap the last two axes of depthwise kernels (../shared/design/movinet-architecture.md §9.5).
 /// </summary>
 public static class StreamConversion
 {

@@ -1,6 +1,7 @@
 namespace MovinetExp.Models;
 
-/// <summary>TF's state-entry names (docs §6.2), built from a layer prefix such as state_block1_layer0.</summary>
+/// <summary>TF's state-entry names (../shared/design/movinet-architecture.md §6.2), built from a layer prefix such as
+/// state_block1_layer0.</summary>
 internal static class StreamKeys
 {
     public const string HeadPrefix = "state_head";

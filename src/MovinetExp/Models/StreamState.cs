@@ -3,11 +3,11 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// Everything a causal MoViNet carries from one streamed chunk to the next (docs §6.2): stream
-/// buffers of the temporal convs, running sums of the SE and head pools, and frame counters.
-/// Keys follow TF's names (state_block{b}_layer{l}_stream_buffer, …_pool_buffer,
-/// …_pool_frame_count, …_pos_enc_frame_count, state_head_pool_buffer, state_head_pool_frame_count).
-/// The tensors are detached and owned by this object; dispose it when it is no longer needed.
+/// Everything a causal MoViNet carries from one streamed chunk to the next (../shared/design/movinet-architecture.md
+/// §6.2): stream buffers of the temporal convs, running sums of the SE and head pools, and frame counters. Keys follow
+/// TF's names (state_block{b}_layer{l}_stream_buffer, …_pool_buffer, …_pool_frame_count, …_pos_enc_frame_count,
+/// state_head_pool_buffer, state_head_pool_frame_count). The tensors are detached and owned by this object; dispose it
+/// when it is no longer needed.
 /// </summary>
 public sealed class StreamState : IDisposable
 {

@@ -6,7 +6,8 @@ namespace MovinetExp.Models;
 
 /// <summary>
 /// Averages over time of per-frame spatial means [B,C,T,1,1], with the running sum and frame count
-/// carried in the stream state (docs §6.3). Without a stream context the sum starts at zero.
+/// carried in the stream state (../shared/design/movinet-architecture.md §6.3). Without a stream context the sum starts
+/// at zero.
 /// </summary>
 internal static class TemporalPool
 {

@@ -5,11 +5,10 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// Keras BatchNormalization over channels of [B,C,T,H,W] (docs §2.1): epsilon 1e-3, Keras momentum
-/// 0.99 (torch momentum 0.01), gamma and beta on. Built on functional batch_norm rather than
-/// nn.BatchNorm3d: Keras keeps no batch counter, and TorchSharp's counter update
-/// (num_batches_tracked.add_) was seen to fail mid-training with "alpha must not be a floating point
-/// number" in TorchSharp 0.107.
+/// Keras BatchNormalization over channels of [B,C,T,H,W] (../shared/design/movinet-architecture.md §2.1): epsilon 1e-3,
+/// Keras momentum 0.99 (torch momentum 0.01), gamma and beta on. Built on functional batch_norm rather than
+/// nn.BatchNorm3d: Keras keeps no batch counter, and TorchSharp's counter update (num_batches_tracked.add_) was seen to
+/// fail mid-training with "alpha must not be a floating point number" in TorchSharp 0.107.
 /// </summary>
 internal sealed class TfBatchNorm : nn.Module<Tensor, Tensor>, ITfVariableSource
 {

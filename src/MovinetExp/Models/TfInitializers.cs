@@ -2,7 +2,7 @@ using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
 
-/// <summary>Keras initialisers used by TF Model Garden (docs §2.3).</summary>
+/// <summary>Keras initialisers used by TF Model Garden (../shared/design/movinet-architecture.md §2.3).</summary>
 internal static class TfInitializers
 {
     // Keras truncates at two standard deviations and rescales so the *truncated* distribution keeps

@@ -3,9 +3,9 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// How a TF variable's row-major array maps onto a torch tensor (docs §9.6): view it with the TF
-/// shape, permute the axes, then reshape to the torch shape (which only inserts singleton axes,
-/// e.g. a Conv2D kernel becomes a Conv3d weight with a time axis of 1).
+/// How a TF variable's row-major array maps onto a torch tensor (../shared/design/movinet-architecture.md §9.6): view
+/// it with the TF shape, permute the axes, then reshape to the torch shape (which only inserts singleton axes, e.g. a
+/// Conv2D kernel becomes a Conv3d weight with a time axis of 1).
 /// </summary>
 public sealed class TfLayout
 {

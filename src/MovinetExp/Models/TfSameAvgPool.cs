@@ -5,9 +5,9 @@ using static TorchSharp.torch;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// Keras AveragePooling3D(1×k×k, stride 1×s×s, padding "same") (docs §5.3): padding follows the TF
-/// "same" rule and padded cells are left out of the average (a 3×3 window at an edge divides by 6,
-/// at a corner by 4).
+/// Keras AveragePooling3D(1×k×k, stride 1×s×s, padding "same") (../shared/design/movinet-architecture.md §5.3): padding
+/// follows the TF "same" rule and padded cells are left out of the average (a 3×3 window at an edge divides by 6, at a
+/// corner by 4).
 /// </summary>
 internal static class TfSameAvgPool
 {

@@ -3,9 +3,9 @@ using MovinetExp.Export;
 namespace MovinetExp.Models;
 
 /// <summary>
-/// TensorFlow "same" padding along one axis (docs §5.1). For stride 2 on an even size the extra
-/// cell goes after (bottom/right), which torch's symmetric padding cannot express, so strided convs
-/// pad explicitly with these amounts, computed from the actual input size at run time.
+/// TensorFlow "same" padding along one axis (../shared/design/movinet-architecture.md §5.1). For stride 2 on an even
+/// size the extra cell goes after (bottom/right), which torch's symmetric padding cannot express, so strided convs pad
+/// explicitly with these amounts, computed from the actual input size at run time.
 /// </summary>
 public static class TfSamePadding
 {

@@ -4,8 +4,8 @@ namespace MovinetExp.Models;
 
 /// <summary>
 /// One TF checkpoint variable and the torch tensor that holds it. <see cref="Path"/> is the object
-/// path without the "/.ATTRIBUTES/VARIABLE_VALUE" suffix (docs §9.3–9.5). The tensor is the live
-/// module parameter or BN running statistic, so copying into it changes the model.
+/// path without the "/.ATTRIBUTES/VARIABLE_VALUE" suffix (../shared/design/movinet-architecture.md §9.3–9.5). The
+/// tensor is the live module parameter or BN running statistic, so copying into it changes the model.
 /// </summary>
 public sealed record TfVariable(
     string Path, IReadOnlyList<long> TfShape, Tensor Tensor, bool IsHead, bool IsTrainable, TfLayout Layout)

@@ -9,7 +9,8 @@ namespace MovinetExp.Tests.Inference;
 
 /// <summary>
 /// Streaming a real video frame by frame through <see cref="FrameStreamer"/> must end with the logits
-/// <see cref="Predictor"/> gives for the same frames as one clip (the stream model's contract, docs §6.4).
+/// <see cref="Predictor"/> gives for the same frames as one clip (the stream model's contract,
+/// ../shared/design/movinet-architecture.md §6.4).
 /// </summary>
 public class FrameStreamerTests
 {

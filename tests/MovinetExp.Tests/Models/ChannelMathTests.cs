@@ -4,7 +4,7 @@ namespace MovinetExp.Tests.Models;
 
 public class ChannelMathTests
 {
-    // docs §2.4 examples: base / stream SE widths.
+    // ../shared/design/movinet-architecture.md §2.4 examples: base / stream SE widths.
     [Theory]
     [InlineData(24, 8, 16)]
     [InlineData(184, 48, 96)]

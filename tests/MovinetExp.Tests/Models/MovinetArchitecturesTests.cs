@@ -16,7 +16,8 @@ public class MovinetArchitecturesTests
         var spec = MovinetArchitectures.Get(id);
         Assert.Equal((stem, layers, project, 2048), (spec.StemFilters, spec.LayerCount, spec.ProjectFilters, spec.HeadFilters));
         Assert.Equal(stageWidths, string.Join(" ", spec.Stages.Select(s => s.OutChannels)));
-        // docs §5.1: the strided layers are exactly block0/1/2/4_layer0, block0_layer0 being 1×5×5.
+        // ../shared/design/movinet-architecture.md §5.1: the strided layers are exactly block0/1/2/4_layer0,
+        // block0_layer0 being 1×5×5.
         var strided = spec.Stages.SelectMany((s, i) => s.Layers.Select((l, j) => (i, j, l))).Where(x => x.l.IsStrided).ToList();
         Assert.Equal(new[] { (0, 0), (1, 0), (2, 0), (4, 0) }, strided.Select(x => (x.i, x.j)));
         Assert.Equal(new Size3(1, 5, 5), strided[0].l.Kernel);

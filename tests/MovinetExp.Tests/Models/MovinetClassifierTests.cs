@@ -6,7 +6,7 @@ namespace MovinetExp.Tests.Models;
 
 public class MovinetClassifierTests
 {
-    // docs/movinet-architecture.md table 4.1 (600 classes): variables, values incl. BN statistics, head values.
+    // ../shared/design/movinet-architecture.md table 4.1 (600 classes): variables, values incl. BN statistics, head values.
     [Theory]
     [InlineData("a0", MovinetVariant.Base, 334, 3_126_071, 2_214_488)]
     [InlineData("a0", MovinetVariant.Stream, 389, 3_765_983, 2_214_488)]
@@ -43,7 +43,7 @@ public class MovinetClassifierTests
         Assert.Equal(new ParameterCounts(3_126_071, 3_111_799, 2_214_488), model.CountParameters());
     }
 
-    // docs §9.4 literal listing for A0 base.
+    // ../shared/design/movinet-architecture.md §9.4 literal listing for A0 base.
     [Theory]
     [InlineData("model/layer_with_weights-0/layer_with_weights-0/_stem/_conv/kernel", "1,3,3,3,8")]
     [InlineData("model/layer_with_weights-0/layer_with_weights-0/_stem/_batch_norm/gamma", "8")]
@@ -63,7 +63,8 @@ public class MovinetClassifierTests
     public void A0BaseVariablePathsAndShapes(string path, string shape) =>
         AssertVariable(MovinetOptions.For("a0", MovinetVariant.Base), path, shape);
 
-    // docs §9.5 for A0 stream (2plus1d Conv2D / DepthwiseConv2D shapes, 2plus3d SE).
+    // ../shared/design/movinet-architecture.md §9.5 for A0 stream (2plus1d Conv2D / DepthwiseConv2D shapes,
+    // 2plus3d SE).
     [Theory]
     [InlineData("model/layer_with_weights-0/layer_with_weights-0/_stem/_conv/_conv/kernel", "3,3,3,8")]
     [InlineData("model/layer_with_weights-0/layer_with_weights-1/_expansion/_conv/_conv/kernel", "1,1,8,24")]

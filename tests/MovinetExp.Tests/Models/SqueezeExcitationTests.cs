@@ -6,8 +6,8 @@ namespace MovinetExp.Tests.Models;
 public class SqueezeExcitationTests
 {
     // With identity activations and a reduce conv that copies one half of the 2E squeeze channels,
-    // the gate equals that half, so the output shows which pooling sits where (docs §3.4: the
-    // cumulative mean comes first, the per-frame mean second).
+    // the gate equals that half, so the output shows which pooling sits where
+    // (../shared/design/movinet-architecture.md §3.4: the cumulative mean comes first, the per-frame mean second).
     [Theory]
     [InlineData(0, new[] { 1f, 3f, 6f })] // gate = cumulative mean (1, 1.5, 2)·k → x·gate = (1, 3, 6)·k²
     [InlineData(1, new[] { 1f, 4f, 9f })] // gate = per-frame mean (1, 2, 3)·k → x·gate = (1, 4, 9)·k²

@@ -3,7 +3,8 @@ using static TorchSharp.torch;
 
 namespace MovinetExp.Tests.Models;
 
-/// <summary>Causal models streamed chunk by chunk must reproduce the whole-clip logits (docs §6.4).</summary>
+/// <summary>Causal models streamed chunk by chunk must reproduce the whole-clip logits
+/// (../shared/design/movinet-architecture.md §6.4).</summary>
 public class StreamingTests
 {
     private const double Tolerance = 1e-4;
@@ -64,8 +65,8 @@ public class StreamingTests
     [Fact]
     public void A0StreamInitialStateMatchesDocumentExample()
     {
-        // docs §6.2 example at 172×172, in torch layout [B, C, t−1, H, W]. (The text says 12 stream
-        // buffers but lists 11; layers with t = 1 — block0_layer0, block4_layer1–3 — have none.)
+        // ../shared/design/movinet-architecture.md §6.2 example at 172×172, in torch layout [B, C, t−1, H, W]. (The
+        // text says 12 stream buffers but lists 11; layers with t = 1 — block0_layer0, block4_layer1–3 — have none.)
         using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Stream));
         using var state = model.InitStates(2, 172, 172);
         var buffers = state.Buffers.Where(b => b.Key.EndsWith("_stream_buffer"))

@@ -15,8 +15,8 @@ public class TfSamePaddingTests
     public void ComputesTfSamePadding(long size, int kernel, int stride, long before, long after) =>
         Assert.Equal((before, after), TfSamePadding.Compute(size, kernel, stride));
 
-    // docs §5.1: pads of the stride-2 layers (stem, block0_layer0 1×5×5, block1/2/4_layer0 3×3) and §4.1:
-    // spatial size after the stem and each stage.
+    // ../shared/design/movinet-architecture.md §5.1: pads of the stride-2 layers (stem, block0_layer0 1×5×5,
+    // block1/2/4_layer0 3×3) and §4.1: spatial size after the stem and each stage.
     [Theory]
     [InlineData("a0", 172, "0,1 1,2 1,1 0,1 1,1", "86 43 22 11 11 6")]
     [InlineData("a1", 172, "0,1 1,2 1,1 0,1 1,1", "86 43 22 11 11 6")]

@@ -26,8 +26,9 @@ public class TfVariableTests
     public void TrainingLayoutConvertsToReleasedStreamLayoutLikeTheTfTool()
     {
         // tools/convert_3d_2plus1d.py turns the trained 3d_2plus1d kernels into the released 2plus1d ones
-        // by dropping the singleton axis and swapping the last two axes of depthwise kernels (docs §9.5).
-        // Doing that on exported TF values and importing them must give the same network.
+        // by dropping the singleton axis and swapping the last two axes of depthwise kernels
+        // (../shared/design/movinet-architecture.md §9.5). Doing that on exported TF values and importing them must
+        // give the same network.
         using var scope = NewDisposeScope();
         var stream = MovinetOptions.For("a0", MovinetVariant.Stream);
         manual_seed(3);
