@@ -1,5 +1,5 @@
-using MovinetExp.Specs;
 using Spectre.Console;
+using MovinetExp.Common;
 
 namespace MovinetExp.Cli.Infrastructure;
 

@@ -1,4 +1,4 @@
-using MovinetExp.Specs;
+using MovinetExp.Models;
 using Spectre.Console;
 
 namespace MovinetExp.Cli.Infrastructure;

@@ -1,6 +1,5 @@
 using MovinetExp.Common;
 using MovinetExp.Models;
-using MovinetExp.Specs;
 using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Catalog;

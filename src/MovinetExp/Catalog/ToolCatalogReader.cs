@@ -2,7 +2,6 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using MovinetExp.Common;
 using MovinetExp.Models;
-using MovinetExp.Specs;
 using MovinetExp.IO.Downloads;
 
 namespace MovinetExp.Catalog;

@@ -16,24 +16,11 @@ namespace MovinetExp.Experiments;
 /// </summary>
 public static class ModelPreparation
 {
-    public static MovinetOptions OptionsFor(ModelSpec model, int numClasses)
-    {
-        var options = MovinetOptions.For(EnumNames.Of(model.Id), model.Variant, numClasses) with
-        {
-            Dropout = model.Dropout,
-            StochasticDepthRate = model.StochasticDepth,
-            ResidualScaleInit = model.ResidualScaleInit,
-            HardSigmoidKind = model.HardSigmoid,
-        };
-        if (model.Causal is bool causal) options = options with { Causal = causal };
-        return options;
-    }
-
     public static async Task<PreparedModel> PrepareAsync(ExperimentSpec spec, string runsRoot, int numClasses,
         ToolCatalog catalog, torch.Device device, ILogger log, IProgress<string>? status, CancellationToken cancellation)
     {
         torch.random.manual_seed(spec.Seed);
-        var model = new MovinetClassifier(OptionsFor(spec.Model, numClasses));
+        var model = new MovinetClassifier(spec.Model.Options(numClasses));
         var checkpoint = await ResolveAsync(spec, runsRoot, catalog, status, cancellation);
         CheckpointLoadReport? report = null;
         if (checkpoint != null)

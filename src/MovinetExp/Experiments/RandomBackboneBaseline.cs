@@ -30,7 +30,7 @@ public static class RandomBackboneBaseline
     {
         status?.Report("baseline: training the same head on a randomly initialised frozen backbone");
         torch.random.manual_seed(spec.Seed);
-        using var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, dataset.Splits.ClassNames.Count));
+        using var model = new MovinetClassifier(spec.Model.Options(dataset.Splits.ClassNames.Count));
         model.to(device);
         var freeze = FreezePolicy.Apply(model, null);
         using var optimizer = TrainingFromSpec.Optimizer(spec.Train, freeze);

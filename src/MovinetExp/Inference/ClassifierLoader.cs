@@ -2,7 +2,6 @@ using MovinetExp.Catalog;
 using MovinetExp.Checkpoints;
 using MovinetExp.Common;
 using MovinetExp.Data.Video;
-using MovinetExp.Experiments;
 using MovinetExp.Models;
 using MovinetExp.Specs;
 using TorchSharp;
@@ -25,7 +24,7 @@ public static class ClassifierLoader
             throw new CheckpointException($"Run '{run.Directory}' has no final model (model/checkpoint is missing): it did not complete. Resume it with `dotnet movinet run --resume {run.Directory}` or use another run.");
         var spec = SpecLoader.Load(run.SpecResolvedYaml);
         var labels = run.ReadLabels();
-        var model = new MovinetClassifier(ModelPreparation.OptionsFor(spec.Model, labels.Count));
+        var model = new MovinetClassifier(spec.Model.Options(labels.Count));
         MovinetCheckpointLoader.Load(model, run.ModelDirectory, CheckpointLoadMode.Full);
         string sha256 = CheckpointSource.FromPath(run.ModelDirectory, cacheFolder: "").Sha256;
         var sampling = new InputSampling(spec.Data.Frames, spec.Data.FrameStep, spec.Data.Resolution, spec.Data.Resize);

@@ -1,3 +1,4 @@
+using MovinetExp.Common;
 using MovinetExp.Checkpoints;
 using MovinetExp.Models;
 
@@ -41,6 +42,20 @@ public sealed record ModelSpec
 
     [SpecField("Gate formula of the stream models' squeeze-excitation: keras = clip(0.2x + 0.5, 0, 1) (what the released checkpoints were trained with); relu6 = relu6(x + 3) / 6.")]
     public HardSigmoidKind HardSigmoid { get; init; } = HardSigmoidKind.Keras;
+
+    /// <summary>The model layer's options for this section and <paramref name="numClasses"/> classes: the released
+    /// configuration of the id and variant with the section's overrides.</summary>
+    public MovinetOptions Options(int numClasses)
+    {
+        var options = MovinetOptions.For(EnumNames.Of(Id), Variant, numClasses) with
+        {
+            Dropout = Dropout,
+            StochasticDepthRate = StochasticDepth,
+            ResidualScaleInit = ResidualScaleInit,
+            HardSigmoidKind = HardSigmoid,
+        };
+        return Causal is bool causal ? options with { Causal = causal } : options;
+    }
 
     /// <summary>Whether the model uses causal convolutions: <see cref="Causal"/> when set, else true for the stream variant.</summary>
     public bool IsCausal => Causal ?? Variant == MovinetVariant.Stream;

@@ -1,4 +1,5 @@
 using YamlDotNet.RepresentationModel;
+using MovinetExp.Common;
 
 namespace MovinetExp.Specs;
 

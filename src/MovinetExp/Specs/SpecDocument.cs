@@ -1,5 +1,6 @@
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
+using MovinetExp.Common;
 
 namespace MovinetExp.Specs;
 

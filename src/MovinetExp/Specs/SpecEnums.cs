@@ -8,9 +8,6 @@ namespace MovinetExp.Specs;
 /// <summary>Where the videos come from.</summary>
 public enum DataSource { Ucf101, Folder, List, Synthetic }
 
-/// <summary>The MoViNet architecture size.</summary>
-public enum ModelId { A0, A1, A2, A3, A4, A5 }
-
 /// <summary>Which parameters are kept frozen during training.</summary>
 public enum FreezeMode { Backbone, None, FromBlock }
 

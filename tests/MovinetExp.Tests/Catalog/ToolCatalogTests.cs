@@ -2,7 +2,6 @@ using System.Text.Json.Nodes;
 using MovinetExp.Catalog;
 using MovinetExp.Common;
 using MovinetExp.Models;
-using MovinetExp.Specs;
 using MovinetExp.Tests.Specs;
 using MovinetExp.Tests.Support;
 using MovinetExp.IO.Downloads;

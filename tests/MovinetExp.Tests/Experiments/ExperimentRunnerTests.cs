@@ -187,7 +187,7 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
         Assert.Equal(SpecWriter.ToYaml(tiny.Spec()), SpecWriter.ToYaml(SpecLoader.Load(run.SpecResolvedYaml)));
 
         // The final TF checkpoint loads strictly, every variable, head included.
-        using (var model = new MovinetClassifier(ModelPreparation.OptionsFor(tiny.Spec().Model, 2)))
+        using (var model = new MovinetClassifier(tiny.Spec().Model.Options(2)))
         {
             var load = MovinetCheckpointLoader.Load(model, run.ModelDirectory, CheckpointLoadMode.Full);
             Assert.Equal(model.TfVariables().Count(), load.VariablesLoaded);

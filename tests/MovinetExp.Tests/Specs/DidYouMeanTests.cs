@@ -1,4 +1,4 @@
-using MovinetExp.Specs;
+using MovinetExp.Common;
 
 namespace MovinetExp.Tests.Specs;
 

@@ -1,3 +1,4 @@
+using MovinetExp.Models;
 using MovinetExp.Common;
 using MovinetExp.Data.Sources;
 using MovinetExp.Specs;

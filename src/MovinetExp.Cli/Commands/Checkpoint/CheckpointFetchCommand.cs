@@ -2,7 +2,6 @@ using System.ComponentModel;
 using MovinetExp.Checkpoints;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
-using MovinetExp.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 

@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
 using MovinetExp.Experiments;
-using MovinetExp.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using MovinetExp.Runs;

@@ -5,7 +5,6 @@ using MovinetExp.Cli.Infrastructure;
 using MovinetExp.Common;
 using MovinetExp.Inference;
 using MovinetExp.Models;
-using MovinetExp.Specs;
 using Spectre.Console;
 using Spectre.Console.Cli;
 using TorchSharp;

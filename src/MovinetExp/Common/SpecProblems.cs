@@ -1,6 +1,4 @@
-using MovinetExp.Common;
-
-namespace MovinetExp.Specs;
+namespace MovinetExp.Common;
 
 /// <summary>
 /// Collects every problem found in a spec (or the tool catalogue) so the user sees them all in one go,

@@ -1,6 +1,4 @@
-using MovinetExp.Common;
-
-namespace MovinetExp.Specs;
+namespace MovinetExp.Common;
 
 /// <summary>
 /// Suggests the closest known name for a misspelt one (spec keys and values, catalog keys), by

@@ -1,4 +1,4 @@
-namespace MovinetExp.Specs;
+namespace MovinetExp.Common;
 
 /// <summary>One thing wrong with a spec: where, which key, what is wrong, and what to do about it.</summary>
 /// <param name="Location">"file:line:column", or "--set key=value" for an override.</param>
