@@ -44,17 +44,17 @@ public sealed class ToolCatalog
     public CheckpointEntry Checkpoint(ModelId id, MovinetVariant variant) => _checkpoints[(id, variant)];
 
     /// <summary>The download URL of a dataset.</summary>
-    /// <exception cref="SpecException">The catalogue has no such dataset.</exception>
+    /// <exception cref="UsageException">The catalogue has no such dataset.</exception>
     public string DatasetUrl(string name) =>
         Datasets.TryGetValue(name, out DatasetEntry? entry)
             ? entry.Url
-            : throw new SpecException($"{SourcePath}: datasets.{name}: not in the tool catalogue; add {{\"url\": \"https://...\"}} under datasets.{name}.");
+            : throw new UsageException($"{SourcePath}: datasets.{name}: not in the tool catalogue; add {{\"url\": \"https://...\"}} under datasets.{name}.");
 
     /// <summary>
     /// Loads and validates the catalogue: <paramref name="path"/> when given, else the file named by
     /// <c>MOVINET_CATALOG</c>, else <c>tool.json</c> next to the tool's assembly.
     /// </summary>
-    /// <exception cref="SpecException">The file is missing, not JSON, or has invalid entries (all listed).</exception>
+    /// <exception cref="UsageException">The file is missing, not JSON, or has invalid entries (all listed).</exception>
     public static ToolCatalog Load(string? path = null) => Load(path, Environment.GetEnvironmentVariable);
 
     /// <summary><see cref="Load(string?)"/> with an injectable environment, so tests need not change the process's.</summary>

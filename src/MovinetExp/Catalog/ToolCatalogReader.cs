@@ -53,7 +53,7 @@ internal static class ToolCatalogReader
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SpecException($"{file}: cannot read the tool catalogue ({e.Message}). " +
+            throw new UsageException($"{file}: cannot read the tool catalogue ({e.Message}). " +
                                     $"Set {ToolCatalog.PathVariable} to a catalogue file, or reinstall the tool so {ToolCatalog.FileName} sits next to it.", e);
         }
         try
@@ -62,7 +62,7 @@ internal static class ToolCatalogReader
         }
         catch (JsonException e)
         {
-            throw new SpecException($"{file}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: the tool catalogue is not valid JSON: {e.Message}", e);
+            throw new UsageException($"{file}:{e.LineNumber + 1}:{e.BytePositionInLine + 1}: the tool catalogue is not valid JSON: {e.Message}", e);
         }
     }
 

@@ -11,10 +11,12 @@ public abstract class MovinetException : Exception
     public abstract int ExitCode { get; }
 }
 
-/// <summary>A bad command line, spec file, override or catalogue (exit code 2).</summary>
-public sealed class SpecException : MovinetException
+/// <summary>A bad command line, spec file, override, catalogue or setting (exit code 2). Any layer may throw
+/// it for a value it cannot take; the layers below Specs say what is wrong with the value, not which spec
+/// key held it, since the command line reaches them too.</summary>
+public sealed class UsageException : MovinetException
 {
-    public SpecException(string message, Exception? inner = null) : base(message, inner) { }
+    public UsageException(string message, Exception? inner = null) : base(message, inner) { }
     public override int ExitCode => ExitCodes.UsageOrSpec;
 }
 

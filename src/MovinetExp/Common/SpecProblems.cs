@@ -2,7 +2,7 @@ namespace MovinetExp.Common;
 
 /// <summary>
 /// Collects every problem found in a spec (or the tool catalogue) so the user sees them all in one go,
-/// then turns them into a single <see cref="SpecException"/>.
+/// then turns them into a single <see cref="UsageException"/>.
 /// </summary>
 internal sealed class SpecProblems
 {
@@ -25,6 +25,6 @@ internal sealed class SpecProblems
         string header = _problems.Count == 1
             ? $"{fileName}: 1 problem in the {subject}:"
             : $"{fileName}: {_problems.Count} problems in the {subject}:";
-        throw new SpecException(header + Environment.NewLine + string.Join(Environment.NewLine, _problems));
+        throw new UsageException(header + Environment.NewLine + string.Join(Environment.NewLine, _problems));
     }
 }

@@ -72,7 +72,7 @@ public static class DatasetPreparation
                 break;
             }
             default:
-                throw new SpecException($"data.source '{data.Source}' is not supported.");
+                throw new UsageException($"data.source '{data.Source}' is not supported.");
         }
 
         // Videos left out deserve attention; other files (a README, the generator's marker) only a log line.

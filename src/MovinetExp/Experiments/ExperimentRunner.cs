@@ -1,6 +1,5 @@
 using Microsoft.Extensions.Logging;
 using MovinetExp.Common;
-using MovinetExp.Evaluation;
 using MovinetExp.Specs;
 using MovinetExp.Training;
 using MovinetExp.Runs;
@@ -94,14 +93,4 @@ public sealed class ExperimentRunner
             throw new CheckpointException($"Run '{run.Directory}' finished {finished} epoch(s) but '{run.CheckpointsDirectory}' holds none of them, so it cannot be resumed. " +
                 "Start a new run with `dotnet movinet run SPEC` (the resolved spec is in spec.resolved.yaml).");
     }
-
-    public static ExpectationThresholds ThresholdsOf(ExpectSpec expect) => new()
-    {
-        TestAccuracy = expect.TestAccuracy,
-        Top5Accuracy = expect.Top5Accuracy,
-        VideoAccuracy = expect.VideoAccuracy,
-        MinClassRecall = expect.MinClassRecall,
-        MaxTestLoss = expect.MaxTestLoss,
-        MinGainOverBaseline = expect.MinGainOverBaseline,
-    };
 }

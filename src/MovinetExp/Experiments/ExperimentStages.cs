@@ -4,7 +4,6 @@ using Microsoft.Extensions.Logging;
 using MovinetExp.Checkpoints;
 using MovinetExp.Common;
 using MovinetExp.Data.Loading;
-using MovinetExp.Data.Video;
 using MovinetExp.Evaluation;
 using MovinetExp.IO;
 using MovinetExp.Native;
@@ -31,6 +30,7 @@ internal sealed class ExperimentStages : IDisposable
 {
     private readonly ExperimentRequest _request;
     private readonly ExperimentSpec _spec;
+    private readonly ExperimentPlan _plan;
     private readonly RunFolder _run;
     private readonly ILogger _log;
     private readonly IProgress<string> _status;
@@ -49,7 +49,9 @@ internal sealed class ExperimentStages : IDisposable
     public ExperimentStages(ExperimentRequest request, RunFolder run, ILogger log, IProgress<string> status,
         IProgress<ExperimentProgress>? progress, Action<int> epochFinished)
     {
-        (_request, _spec, _run, _log, _status, _progress, _epochFinished) = (request, request.Spec, run, log, status, progress, epochFinished);
+        (_request, _run, _log, _status, _progress, _epochFinished) = (request, run, log, status, progress, epochFinished);
+        _plan = ExperimentPlan.From(request.Spec, request.SpecDirectory, request.Catalog);
+        _spec = _plan.Spec;
         if (request.ResumeDirectory == null) AtomicFile.WriteAllText(run.SpecResolvedYaml, SpecWriter.ToYaml(_spec));
         log.LogInformation("run folder {Run}", run.Directory);
         _device = ComputeDevice.Select(_spec.Train.Device);
@@ -69,7 +71,7 @@ internal sealed class ExperimentStages : IDisposable
     /// <summary>The model for the dataset's classes with its checkpoint loaded, on the run's device.</summary>
     public async Task<PreparedModel> PrepareModelAsync(PreparedDataset dataset, CancellationToken cancellation)
     {
-        var prepared = await ModelPreparation.PrepareAsync(_spec, _request.RunsRoot, dataset.Splits.ClassNames.Count, _request.Catalog,
+        var prepared = await ModelPreparation.PrepareAsync(_plan, _request.RunsRoot, dataset.Splits.ClassNames.Count, _request.Catalog,
             _device, _log, _status, cancellation);
         EndPhase("model_preparation");
         return prepared;
@@ -104,21 +106,15 @@ internal sealed class ExperimentStages : IDisposable
     public TrainedModel Train(PreparedModel model, PreparedDataset dataset, CancellationToken cancellation)
     {
         var spec = _spec;
-        var freeze = FreezePolicy.Apply(model.Model, spec.Model.Freeze switch
-        {
-            FreezeMode.Backbone => null,
-            FreezeMode.None => 0,
-            _ => spec.Model.FreezeUntilBlock ?? 0,
-        });
-        using var optimizer = TrainingFromSpec.Optimizer(spec.Train, freeze);
-        var settings = TrainingFromSpec.Settings(spec, spec.Train.FeatureCache == FeatureCacheMode.Auto, spec.Train.EarlyStoppingPatience);
-        var trainer = new Trainer(model.Model, freeze, optimizer, settings, _device, _log);
-        var trainOptions = LoaderFactory.Options(spec, _request.Catalog, training: true);
-        var evalOptions = LoaderFactory.Options(spec, _request.Catalog, training: false);
+        var freeze = FreezePolicy.Apply(model.Model, _plan.FreezeUntilBlock);
+        using var optimizer = _plan.Optimizer(freeze);
+        var trainer = new Trainer(model.Model, freeze, optimizer, _plan.Training, _device, _log);
+        var trainOptions = _plan.TrainLoader;
+        var evalOptions = _plan.EvalLoader;
         var data = new TrainingData(
-            LoaderFactory.Create(dataset.Splits.Train, trainer.UsesFeatureReuse ? trainOptions with { Shuffle = false } : trainOptions, OnSkipped),
-            dataset.Splits.Val.Count > 0 ? LoaderFactory.Create(dataset.Splits.Val, evalOptions, OnSkipped) : null,
-            spec.Data.TrainSampling == ClipStart.Random ? spec.Train.CachedSamplings : 1);
+            new ClipLoader(dataset.Splits.Train, trainer.UsesFeatureReuse ? trainOptions with { Shuffle = false } : trainOptions, OnSkipped),
+            dataset.Splits.Val.Count > 0 ? new ClipLoader(dataset.Splits.Val, evalOptions, OnSkipped) : null,
+            _plan.TrainSamplings);
         _log.LogInformation("training {Epochs} epochs on {Device} with {Threads} threads; backbone {Frozen}; {Reuse}",
             spec.Train.Epochs, _device, _threads, freeze.BackboneFrozen ? "frozen" : "trained",
             trainer.UsesFeatureReuse ? $"frozen-backbone features computed once per sampling ({data.TrainSamplings})" : "backbone runs every step");
@@ -169,8 +165,8 @@ internal sealed class ExperimentStages : IDisposable
         EndPhase("evaluation");
         if (!spec.Eval.RandomBackboneBaseline) return new TestedModel(test, null);
 
-        var baseline = RandomBackboneBaseline.TrainAndTest(spec, dataset,
-            trained.Data with { Train = LoaderFactory.Create(dataset.Splits.Train, trained.TrainLoader with { Shuffle = false }, OnSkipped) },
+        var baseline = RandomBackboneBaseline.TrainAndTest(_plan, dataset,
+            trained.Data with { Train = new ClipLoader(dataset.Splits.Train, trained.TrainLoader with { Shuffle = false }, OnSkipped) },
             trained.EvalLoader, Path.Combine(_run.Directory, "baseline-checkpoints"), _device, _log, _status, OnSkipped, cancellation);
         new TransferComparison("Transfer learning: what the checkpoint's backbone is worth",
         [
@@ -187,7 +183,7 @@ internal sealed class ExperimentStages : IDisposable
     {
         var test = tested.Test;
         var classNames = dataset.Splits.ClassNames;
-        var checks = Expectations.Evaluate(ExperimentRunner.ThresholdsOf(_spec.Expect), test, tested.BaselineAccuracy);
+        var checks = Expectations.Evaluate(_plan.Thresholds, test, tested.BaselineAccuracy);
         MetricsWriter.Write(_run.MetricsJson, new RunMetrics(test, checks));
         ConfusionMatrixCsv.Write(_run.ConfusionMatrixCsv, test.ConfusionMatrix, classNames);
         ConfusionMatrixPlot.Save(_run.ConfusionMatrixPng, test.ConfusionMatrix, classNames);

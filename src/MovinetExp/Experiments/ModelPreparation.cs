@@ -16,12 +16,13 @@ namespace MovinetExp.Experiments;
 /// </summary>
 public static class ModelPreparation
 {
-    public static async Task<PreparedModel> PrepareAsync(ExperimentSpec spec, string runsRoot, int numClasses,
+    public static async Task<PreparedModel> PrepareAsync(ExperimentPlan plan, string runsRoot, int numClasses,
         ToolCatalog catalog, torch.Device device, ILogger log, IProgress<string>? status, CancellationToken cancellation)
     {
+        var spec = plan.Spec;
         torch.random.manual_seed(spec.Seed);
-        var model = new MovinetClassifier(spec.Model.Options(numClasses));
-        var checkpoint = await ResolveAsync(spec, runsRoot, catalog, status, cancellation);
+        var model = new MovinetClassifier(plan.ModelOptions(numClasses));
+        var checkpoint = await ResolveAsync(plan, runsRoot, catalog, status, cancellation);
         CheckpointLoadReport? report = null;
         if (checkpoint != null)
         {
@@ -41,21 +42,20 @@ public static class ModelPreparation
         if (model.Load != CheckpointLoadMode.Auto) return model.Load;
         var detected = CheckpointModelDetector.TryDetect(checkpoint.Prefix);
         if (detected == null || detected.NumClasses == numClasses) return CheckpointLoadMode.Full;
-        throw new SpecException(
+        throw new UsageException(
             $"model.load is auto, but the checkpoint {checkpoint.Origin} classifies {detected.NumClasses} classes and this experiment has {numClasses}. " +
             "To train a new classifier on its backbone (transfer learning), set `model.load: backbone` in the spec.");
     }
 
-    private static async Task<ResolvedCheckpoint?> ResolveAsync(ExperimentSpec spec, string runsRoot,
+    private static async Task<ResolvedCheckpoint?> ResolveAsync(ExperimentPlan plan, string runsRoot,
         ToolCatalog catalog, IProgress<string>? status, CancellationToken cancellation)
     {
-        // The spec is resolved: a path is already absolute.
-        switch (CheckpointReference.Parse(spec.Model.Checkpoint, Environment.CurrentDirectory))
+        switch (plan.Checkpoint)
         {
             case CheckpointReference.None:
                 return null;
             case CheckpointReference.Pretrained:
-                var entry = catalog.Checkpoint(spec.Model.Id, spec.Model.Variant);
+                var entry = catalog.Checkpoint(plan.Spec.Model.Id, plan.Spec.Model.Variant);
                 status?.Report($"fetching {entry.Url}");
                 return await CheckpointSource.FetchAsync(entry, catalog,
                     new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading {entry.File}: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)), cancellation);
@@ -64,13 +64,13 @@ public static class ModelPreparation
             case CheckpointReference.Files files:
                 return CheckpointSource.FromPath(files.Path, catalog.CacheFolder);
             default:
-                throw new InvalidOperationException($"Unhandled checkpoint reference {spec.Model.Checkpoint}.");
+                throw new InvalidOperationException($"Unhandled checkpoint reference {plan.Checkpoint}.");
         }
     }
 
     /// <summary>The model folder of the newest completed run of <paramref name="experiment"/> under <paramref name="runsRoot"/>.</summary>
     public static string LatestCompletedRunModel(string runsRoot, string experiment) =>
-        ExperimentRuns.LatestCompleted(runsRoot, experiment)?.ModelDirectory ?? throw new SpecException(
+        ExperimentRuns.LatestCompleted(runsRoot, experiment)?.ModelDirectory ?? throw new UsageException(
             $"model.checkpoint is 'run:{experiment}' but there is no completed run of experiment '{experiment}' in {Path.GetFullPath(Path.Combine(runsRoot, experiment))}. " +
             $"Run that experiment first (dotnet movinet run ...), or pass --runs with the folder that holds it.");
 }

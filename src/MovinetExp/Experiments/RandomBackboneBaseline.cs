@@ -3,7 +3,6 @@ using Microsoft.Extensions.Logging;
 using MovinetExp.Data.Loading;
 using MovinetExp.Evaluation;
 using MovinetExp.Models;
-using MovinetExp.Specs;
 using MovinetExp.Training;
 using TorchSharp;
 
@@ -25,16 +24,18 @@ public static class RandomBackboneBaseline
             ? TransferComparison.Read(comparisonJson).Entries.FirstOrDefault(e => e.Name == ComparisonName)?.Accuracy
             : null;
 
-    public static EvaluationResult TrainAndTest(ExperimentSpec spec, PreparedDataset dataset, TrainingData data, ClipLoaderOptions evalOptions,
+    public static EvaluationResult TrainAndTest(ExperimentPlan plan, PreparedDataset dataset, TrainingData data, ClipLoaderOptions evalOptions,
         string scratchFolder, torch.Device device, ILogger log, IProgress<string>? status, Action<BadVideo> onSkipped, CancellationToken cancellation)
     {
         status?.Report("baseline: training the same head on a randomly initialised frozen backbone");
+        var spec = plan.Spec;
         torch.random.manual_seed(spec.Seed);
-        using var model = new MovinetClassifier(spec.Model.Options(dataset.Splits.ClassNames.Count));
+        using var model = new MovinetClassifier(plan.ModelOptions(dataset.Splits.ClassNames.Count));
         model.to(device);
         var freeze = FreezePolicy.Apply(model, null);
-        using var optimizer = TrainingFromSpec.Optimizer(spec.Train, freeze);
-        var settings = TrainingFromSpec.Settings(spec, reuseFrozenFeatures: true, earlyStoppingPatience: 0);
+        using var optimizer = plan.Optimizer(freeze);
+        // The head alone on a frozen backbone: features computed once, every epoch trained.
+        var settings = plan.Training with { ReuseFrozenFeatures = true, EarlyStoppingPatience = 0 };
         var trainer = new Trainer(model, freeze, optimizer, settings, device, log);
         trainer.Run(data, new EpochCheckpointStore(scratchFolder), null, report =>
             log.LogInformation("baseline epoch {Epoch}: train loss {Loss:F4} acc {Acc:F4}", report.Epoch, report.Train.Loss, report.Train.Accuracy),

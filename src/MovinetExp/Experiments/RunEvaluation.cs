@@ -30,7 +30,9 @@ public sealed record RunEvaluation(string RunDirectory, string? DataFolder = nul
     {
         var run = RunFolder.Open(RunDirectory);
         // Resolved again: a run written by an older version may hold relative paths (relative to its folder).
-        var (spec, _) = SpecResolution.Load(run.SpecResolvedYaml, [], catalog);
+        var (written, runFolder) = SpecResolution.Load(run.SpecResolvedYaml, [], catalog);
+        var plan = ExperimentPlan.From(written, runFolder, catalog);
+        var spec = plan.Spec;
         var device = ComputeDevice.Select(spec.Train.Device);
         ComputeDevice.ConfigureThreads(spec.Train.Threads);
         using var classifier = Checkpoint != null
@@ -47,12 +49,12 @@ public sealed record RunEvaluation(string RunDirectory, string? DataFolder = nul
         }
         else items = (await DatasetPreparation.PrepareAsync(spec, catalog, log, null, cancellation)).Splits.Test;
 
-        var result = ClipEvaluation.Evaluate(classifier.Model, items, LoaderFactory.Options(spec, catalog, training: false),
+        var result = ClipEvaluation.Evaluate(classifier.Model, items, plan.EvalLoader,
             spec.Eval.ClipsPerVideo, classifier.Labels, spec.Eval.TopK, device, onSkipped, cancellation);
         double? baseline = DataFolder == null ? RandomBackboneBaseline.RecordedAccuracy(run.ComparisonJson) : null;
         string noBaseline = DataFolder != null
             ? "not measured: the run's baseline was measured on its own test split, not on --data"
             : "not measured: the run recorded no random-backbone baseline (eval.random_backbone_baseline was off)";
-        return new RunEvaluationResult(result, Expectations.Evaluate(ExperimentRunner.ThresholdsOf(spec.Expect), result, baseline, noBaseline));
+        return new RunEvaluationResult(result, Expectations.Evaluate(plan.Thresholds, result, baseline, noBaseline));
     }
 }

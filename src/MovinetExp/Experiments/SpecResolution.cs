@@ -17,7 +17,7 @@ namespace MovinetExp.Experiments;
 public static class SpecResolution
 {
     /// <summary>Loads <paramref name="path"/> with <paramref name="overrides"/>, validates it and resolves it.</summary>
-    /// <exception cref="SpecException">The file cannot be read or the spec has problems.</exception>
+    /// <exception cref="UsageException">The file cannot be read or the spec has problems.</exception>
     public static (ExperimentSpec Spec, string Directory) Load(string path, IEnumerable<string> overrides, ToolCatalog catalog)
     {
         string directory = Path.GetDirectoryName(Path.GetFullPath(path))!;

@@ -18,13 +18,13 @@ public static class FrameStreamer
 {
     /// <param name="every">Report a step every this many frames (and after the last one).</param>
     /// <param name="onStep">Receives each reported step as soon as it is made (e.g. to print it).</param>
-    /// <exception cref="SpecException">The classifier is not a stream (causal) model.</exception>
+    /// <exception cref="UsageException">The classifier is not a stream (causal) model.</exception>
     /// <exception cref="DataException">The input has no frame, or decoding fails.</exception>
     public static StreamSummary Stream(IVideoClassifier classifier, FrameSource source, int topK, int every,
         Action<StreamStep> onStep, CancellationToken cancellation)
     {
         if (!classifier.Causal)
-            throw new SpecException($"{classifier.Origin} is a base (non-causal) model and cannot be streamed frame by frame. Use a stream model (--variant stream), a run trained with `model.variant: stream` or `model.causal: true`, or `dotnet movinet predict` for whole clips.");
+            throw new UsageException($"{classifier.Origin} is a base (non-causal) model and cannot be streamed frame by frame. Use a stream model (--variant stream), a run trained with `model.variant: stream` or `model.causal: true`, or `dotnet movinet predict` for whole clips.");
         var pixels = new float[source.FrameLength];
         float[] logits = [];
         int frames = 0, lastReported = -1;

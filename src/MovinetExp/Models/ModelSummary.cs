@@ -26,11 +26,11 @@ public sealed record ModelSummary(
     /// MACs count convolutions only (BN folds into them at inference; activations and pools are
     /// not multiply-accumulates).
     /// </summary>
-    /// <exception cref="SpecException">Bad model id, options, frame count or resolution.</exception>
+    /// <exception cref="UsageException">Bad model id, options, frame count or resolution.</exception>
     public static ModelSummary Build(MovinetOptions options, int frames, int resolution)
     {
         if (frames < 1 || resolution < 1)
-            throw new SpecException(
+            throw new UsageException(
                 $"A model summary needs at least 1 frame and 1 pixel (got {frames} frames at {resolution} px).");
         using var model = new MovinetClassifier(options);
         var variables = model.TfVariables();

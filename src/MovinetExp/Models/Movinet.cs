@@ -18,7 +18,7 @@ public sealed class Movinet : nn.Module<Tensor, Tensor>
 
     /// <summary>Builds the backbone of <see cref="MovinetOptions.ModelId"/> with HeNormal kernels,
     /// identity BN and ReZero scales at 0 (TF initialisation).</summary>
-    /// <exception cref="MovinetExp.Common.SpecException">The options are invalid.</exception>
+    /// <exception cref="MovinetExp.Common.UsageException">The options are invalid.</exception>
     public Movinet(MovinetOptions options) : base(nameof(Movinet))
     {
         options.Validate();

@@ -56,11 +56,11 @@ public static class MovinetArchitectures
     public static IReadOnlyList<string> ModelIds { get; } = Tables.Keys.Order(StringComparer.Ordinal).ToArray();
 
     /// <summary>The architecture of <paramref name="modelId"/> (a0 … a5, case-insensitive).</summary>
-    /// <exception cref="SpecException">The id is not one of a0 … a5.</exception>
+    /// <exception cref="UsageException">The id is not one of a0 … a5.</exception>
     public static ArchitectureSpec Get(string modelId) =>
         Tables.TryGetValue(modelId, out var spec)
             ? spec
-            : throw new SpecException(
+            : throw new UsageException(
                 $"Unknown MoViNet model id '{modelId}'; expected one of {string.Join(", ", Tables.Keys)}.");
 
     private static ArchitectureSpec Build(string id, int stem, int project, params (int Out, string Layers)[] stages) =>

@@ -20,7 +20,7 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
     private ClassifierHead head;
 
     /// <summary>Builds a freshly initialised model; load weights through <see cref="TfVariables"/>.</summary>
-    /// <exception cref="SpecException">The options are invalid.</exception>
+    /// <exception cref="UsageException">The options are invalid.</exception>
     public MovinetClassifier(MovinetOptions options) : base(nameof(MovinetClassifier))
     {
         options.Validate();
@@ -65,7 +65,7 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
 
     /// <summary>The all-zero stream state for clips of the given batch size and frame size
     /// (../shared/design/movinet-architecture.md §6.2).</summary>
-    /// <exception cref="SpecException">The model is not causal.</exception>
+    /// <exception cref="UsageException">The model is not causal.</exception>
     public StreamState InitStates(long batch, long height, long width)
     {
         RequireCausal();
@@ -80,7 +80,7 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
     /// next state. The input state is left untouched (the caller disposes both). Requires eval mode;
     /// runs without gradients.
     /// </summary>
-    /// <exception cref="SpecException">The model is not causal (base models look at the whole clip).</exception>
+    /// <exception cref="UsageException">The model is not causal (base models look at the whole clip).</exception>
     public (Tensor Logits, StreamState Next) Stream(Tensor chunk, StreamState state)
     {
         RequireCausal();
@@ -145,7 +145,7 @@ public sealed class MovinetClassifier : nn.Module<Tensor, Tensor>
     private void RequireCausal()
     {
         if (!Options.Causal)
-            throw new SpecException(
+            throw new UsageException(
                 $"MoViNet {Options.ModelId} {EnumNames.Of(Options.Variant)} is not causal and cannot be " +
                 "streamed: its convolutions and SE pooling look at the whole clip. Use the stream variant " +
                 "(or a causal configuration), or run the whole clip with forward().");

@@ -89,20 +89,20 @@ public sealed record MovinetOptions
     }
 
     /// <summary>Checks the combination of options.</summary>
-    /// <exception cref="SpecException">An option is out of range or options contradict each other.</exception>
+    /// <exception cref="UsageException">An option is out of range or options contradict each other.</exception>
     public void Validate()
     {
         _ = Architecture;
         if (NumClasses < 1)
-            throw new SpecException($"MoViNet num_classes must be at least 1 (got {NumClasses}).");
+            throw new UsageException($"MoViNet num_classes must be at least 1 (got {NumClasses}).");
         if (UsePositionalEncoding && !Causal)
-            throw new SpecException(
+            throw new UsageException(
                 "MoViNet positional encoding is only defined for causal models; set causal or disable it.");
         if (UsePositionalEncoding && SeType == SeType.None)
-            throw new SpecException("MoViNet positional encoding is added to the SE squeeze; it needs an se_type.");
+            throw new UsageException("MoViNet positional encoding is added to the SE squeeze; it needs an se_type.");
         if (Dropout is < 0 or >= 1)
-            throw new SpecException($"MoViNet dropout must be in [0, 1) (got {Dropout}).");
+            throw new UsageException($"MoViNet dropout must be in [0, 1) (got {Dropout}).");
         if (StochasticDepthRate is < 0 or >= 1)
-            throw new SpecException($"MoViNet stochastic depth rate must be in [0, 1) (got {StochasticDepthRate}).");
+            throw new UsageException($"MoViNet stochastic depth rate must be in [0, 1) (got {StochasticDepthRate}).");
     }
 }

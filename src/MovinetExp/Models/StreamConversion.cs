@@ -14,7 +14,7 @@ public static class StreamConversion
     public static MovinetClassifier ToTwoPlusOneD(MovinetClassifier trained)
     {
         if (trained.Options.ConvType != ConvType.Conv3dTwoPlusOneD)
-            throw new Common.SpecException($"Only 3d_2plus1d models convert to 2plus1d; this model uses {trained.Options.ConvType}.");
+            throw new Common.UsageException($"Only 3d_2plus1d models convert to 2plus1d; this model uses {trained.Options.ConvType}.");
         var released = new MovinetClassifier(trained.Options with { ConvType = ConvType.TwoPlusOneD });
         var source = trained.TfVariables();
         var target = released.TfVariables();

@@ -13,9 +13,10 @@ public static class ComputeDevice
                 return torch.CPU;
             case DeviceKind.Cuda:
                 if (!torch.cuda.is_available())
-                    throw new Common.SpecException(
-                        "train.device is 'cuda' but no CUDA device is usable: this build uses the CPU LibTorch " +
-                        "(TorchSharp-cpu) or no GPU is present. Use device: auto or cpu, or install a CUDA build (README, 'CPU and CUDA').");
+                    throw new Common.UsageException(
+                        "The device 'cuda' was asked for (train.device in a spec, --device on the command line) but no CUDA device is " +
+                        "usable: this build uses the CPU LibTorch (TorchSharp-cpu) or no GPU is present. Ask for auto or cpu, or install a " +
+                        "CUDA build (README, 'CPU and CUDA').");
                 return torch.CUDA;
             case DeviceKind.Auto:
                 return torch.cuda.is_available() ? torch.CUDA : torch.CPU;

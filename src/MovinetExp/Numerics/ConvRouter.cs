@@ -80,7 +80,7 @@ public static class ConvRouter
         string.IsNullOrWhiteSpace(names) ? Array.Empty<ConvAlgorithm>()
         : names.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(name => Enum.TryParse<ConvAlgorithm>(name, ignoreCase: true, out var a) ? a
-                : throw new SpecException($"MOVINET_CONV_PREFER: '{name}' is not a convolution algorithm; expected " +
+                : throw new UsageException($"MOVINET_CONV_PREFER: '{name}' is not a convolution algorithm; expected " +
                     $"a comma-separated list of {string.Join(", ", Enum.GetNames<ConvAlgorithm>())}."))
             .ToArray();
 

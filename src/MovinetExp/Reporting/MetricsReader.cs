@@ -41,7 +41,8 @@ public static class MetricsReader
             Top1Accuracy: root.GetProperty(F.Top1Accuracy).GetDouble(),
             TopK: root.GetProperty(F.TopK).GetInt32(),
             TopKAccuracy: root.GetProperty(F.TopKAccuracy).GetDouble(),
-            MeanLoss: root.GetProperty(F.MeanLoss).GetDouble(),
+            // Written as null when it was not finite.
+            MeanLoss: NullableDouble(root.GetProperty(F.MeanLoss)) ?? double.NaN,
             MacroF1: root.GetProperty(F.MacroF1).GetDouble(),
             PerClass: classes,
             ConfusionMatrix: ParseMatrix(root.GetProperty(F.ConfusionMatrix), names.Length),

@@ -37,7 +37,8 @@ public static class MetricsWriter
             json.WriteNumber(F.Top1Accuracy, r.Top1Accuracy);
             json.WriteNumber(F.TopK, r.TopK);
             json.WriteNumber(F.TopKAccuracy, r.TopKAccuracy);
-            json.WriteNumber(F.MeanLoss, r.MeanLoss);
+            // A diverged model (a learning rate too high) gives a NaN or infinite loss: JSON has no such numbers.
+            WriteNullable(json, F.MeanLoss, r.MeanLoss);
             json.WriteNumber(F.MacroF1, r.MacroF1);
             WriteNullable(json, F.VideoCount, r.VideoCount);
             WriteNullable(json, F.VideoAccuracy, r.VideoAccuracy);
@@ -98,8 +99,9 @@ public static class MetricsWriter
         json.WriteBoolean(F.AllExpectationsPassed, Expectations.AllPassed(checks));
     }
 
+    /// <summary>The value, or null when there is none or it is not finite (NaN, ±∞).</summary>
     private static void WriteNullable(Utf8JsonWriter json, string name, double? value)
     {
-        if (value is double v) json.WriteNumber(name, v); else json.WriteNull(name);
+        if (value is double v && double.IsFinite(v)) json.WriteNumber(name, v); else json.WriteNull(name);
     }
 }

@@ -20,12 +20,12 @@ public static class ExperimentRuns
     }
 
     /// <summary>The run at <paramref name="directory"/>, to be continued after its last finished epoch.</summary>
-    /// <exception cref="SpecException">The run already completed: there is nothing to resume.</exception>
+    /// <exception cref="UsageException">The run already completed: there is nothing to resume.</exception>
     public static RunFolder ForResume(string directory)
     {
         var run = RunFolder.Open(directory);
         if (run.ReadStatus().State == RunState.Completed)
-            throw new SpecException($"Run '{run.Directory}' already completed; there is nothing to resume. Start a new run with `dotnet movinet run SPEC`.");
+            throw new UsageException($"Run '{run.Directory}' already completed; there is nothing to resume. Start a new run with `dotnet movinet run SPEC`.");
         return run;
     }
 

@@ -48,7 +48,7 @@ public sealed class RunFolder
     /// Creates a fresh run folder (with checkpoints/ and model/) and marks it <see cref="RunState.Running"/>.
     /// </summary>
     /// <param name="specHash">Hash of the resolved spec; its first 8 characters go into the folder name.</param>
-    /// <exception cref="SpecException">The experiment name cannot be a folder name, or the runs folder cannot hold run folders.</exception>
+    /// <exception cref="UsageException">The experiment name cannot be a folder name, or the runs folder cannot hold run folders.</exception>
     public static RunFolder Create(string runsRoot, string experimentName, string specHash, DateTime utcNow)
     {
         ValidateExperimentName(experimentName);
@@ -65,7 +65,7 @@ public sealed class RunFolder
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // --runs names a file, <runs>/<name> is a file, or the folder cannot be created there at all.
-            throw new SpecException($"Cannot create the run folder '{parent}' under the runs folder '{runsRoot}': {e.Message} " +
+            throw new UsageException($"Cannot create the run folder '{parent}' under the runs folder '{runsRoot}': {e.Message} " +
                 "Pass --runs a folder you can write to (default: runs).", e);
         }
 
@@ -82,7 +82,7 @@ public sealed class RunFolder
     /// Creates the run folder at exactly <paramref name="directory"/> (a sweep point's
     /// <c>&lt;sweep&gt;/&lt;experiment&gt;/&lt;point&gt;</c>, whose place the sweep fixed before it ran) and marks it running.
     /// </summary>
-    /// <exception cref="SpecException">A run folder is already there (it is resumed, never reused), or the folder cannot be created.</exception>
+    /// <exception cref="UsageException">A run folder is already there (it is resumed, never reused), or the folder cannot be created.</exception>
     public static RunFolder CreateAt(string directory)
     {
         string full = Path.GetFullPath(directory);
@@ -93,9 +93,9 @@ public sealed class RunFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SpecException($"Cannot create the run folder '{full}': {e.Message} Make the sweep folder writable.", e);
+            throw new UsageException($"Cannot create the run folder '{full}': {e.Message} Make the sweep folder writable.", e);
         }
-        return TryClaim(full, DateTime.UtcNow) ?? throw new SpecException(
+        return TryClaim(full, DateTime.UtcNow) ?? throw new UsageException(
             $"Run folder '{full}' already exists. A run folder is never reused; continue it with `dotnet movinet run --resume {full}`.");
     }
 
@@ -113,15 +113,15 @@ public sealed class RunFolder
     }
 
     /// <summary>Opens an existing run folder (for resume, eval, report and compare).</summary>
-    /// <exception cref="SpecException">The folder does not exist or is not a run folder.</exception>
+    /// <exception cref="UsageException">The folder does not exist or is not a run folder.</exception>
     public static RunFolder Open(string directory)
     {
         string full = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(full))
-            throw new SpecException($"Run folder '{directory}' does not exist. Pass a folder printed by `dotnet movinet run`, e.g. runs/<experiment>/<timestamp>-<hash>.");
+            throw new UsageException($"Run folder '{directory}' does not exist. Pass a folder printed by `dotnet movinet run`, e.g. runs/<experiment>/<timestamp>-<hash>.");
         var folder = new RunFolder(full);
         if (!File.Exists(folder.StatusJson))
-            throw new SpecException($"'{directory}' is not a run folder: it has no status.json. Pass a folder created by `dotnet movinet run`.");
+            throw new UsageException($"'{directory}' is not a run folder: it has no status.json. Pass a folder created by `dotnet movinet run`.");
         return folder;
     }
 
@@ -131,11 +131,11 @@ public sealed class RunFolder
         SnakeCaseJson.Read<RunStatus>(StatusJson, "It is written by the tool; delete the run folder if it is abandoned.");
 
     /// <summary>The class names in output order (labels.txt).</summary>
-    /// <exception cref="SpecException">The run has no labels.txt: it stopped before its data was prepared.</exception>
+    /// <exception cref="UsageException">The run has no labels.txt: it stopped before its data was prepared.</exception>
     public IReadOnlyList<string> ReadLabels() =>
         File.Exists(LabelsTxt)
             ? File.ReadAllLines(LabelsTxt).Where(l => l.Length > 0).ToArray()
-            : throw new SpecException($"Run '{Directory}' has no labels.txt: it stopped before its data was prepared (see its status.json and log.txt). Use a run that trained.");
+            : throw new UsageException($"Run '{Directory}' has no labels.txt: it stopped before its data was prepared (see its status.json and log.txt). Use a run that trained.");
 
     /// <summary>Atomically rewrites status.json, naming this process as its writer.</summary>
     public void WriteStatus(RunState state, int? lastCompletedEpoch, string? message = null) =>
@@ -152,6 +152,6 @@ public sealed class RunFolder
         bool valid = !string.IsNullOrEmpty(name) && name != "." && name != ".."
             && name.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
         if (!valid)
-            throw new SpecException($"Experiment name '{name}' cannot be used as a run folder name. Use letters, digits, '-', '_' and '.' only (the spec's experiment name).");
+            throw new UsageException($"Experiment name '{name}' cannot be used as a run folder name. Use letters, digits, '-', '_' and '.' only (the spec's experiment name).");
     }
 }

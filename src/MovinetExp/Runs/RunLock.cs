@@ -23,7 +23,7 @@ public sealed class RunLock : IDisposable
     private RunLock(FileStream stream) => _stream = stream;
 
     /// <summary>Takes the run's lock for this process, until <see cref="Dispose"/> or the process ends.</summary>
-    /// <exception cref="SpecException">Another live process holds it (exit code 2).</exception>
+    /// <exception cref="UsageException">Another live process holds it (exit code 2).</exception>
     public static RunLock Acquire(RunFolder run)
     {
         for (int attempt = 1; ; attempt++)
@@ -93,7 +93,7 @@ public sealed class RunLock : IDisposable
     private static bool IsLockedByAnother(IOException e) =>
         e.GetType() == typeof(IOException) && (OperatingSystem.IsLinux() ? e.HResult == LinuxWouldBlock : e.HResult == WindowsSharingViolation);
 
-    private static SpecException Busy(RunFolder run)
+    private static UsageException Busy(RunFolder run)
     {
         string holder;
         try
@@ -106,7 +106,7 @@ public sealed class RunLock : IDisposable
         {
             holder = "another process holds its lock";
         }
-        return new SpecException(
+        return new UsageException(
             $"Run folder '{run.Directory}' is in use: {holder}. Two processes must not write one run. Wait for that run to end, " +
             $"or stop it (Ctrl+C or SIGTERM: it stops after the current step and marks the run interrupted), then `dotnet movinet run --resume {run.Directory}`.");
     }

@@ -10,7 +10,7 @@ public static class ExternalCommand
     public sealed record Result(int ExitCode, string Output, string Error);
 
     /// <summary>A missing program is a usage error naming it and saying what is needed (exit 2), never a crash.</summary>
-    /// <exception cref="SpecException">The program is not on PATH, or did not finish within <paramref name="timeout"/>.</exception>
+    /// <exception cref="UsageException">The program is not on PATH, or did not finish within <paramref name="timeout"/>.</exception>
     public static Result Run(string program, IEnumerable<string> arguments, TimeSpan timeout, string whenMissing)
     {
         var start = new ProcessStartInfo(program)
@@ -27,7 +27,7 @@ public static class ExternalCommand
         }
         catch (Win32Exception e)
         {
-            throw new SpecException($"`{program}` cannot be started ({e.Message}). {whenMissing}", e);
+            throw new UsageException($"`{program}` cannot be started ({e.Message}). {whenMissing}", e);
         }
         using (process)
         {
@@ -36,7 +36,7 @@ public static class ExternalCommand
             if (!process.WaitForExit(timeout))
             {
                 process.Kill(entireProcessTree: true);
-                throw new SpecException($"`{program} {string.Join(' ', start.ArgumentList)}` did not answer within {timeout.TotalSeconds:0} s; " +
+                throw new UsageException($"`{program} {string.Join(' ', start.ArgumentList)}` did not answer within {timeout.TotalSeconds:0} s; " +
                     "is the Slurm controller reachable (`scontrol ping`)?");
             }
             process.WaitForExit();

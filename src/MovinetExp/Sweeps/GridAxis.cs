@@ -11,7 +11,7 @@ namespace MovinetExp.Sweeps;
 public sealed record GridAxis(string Key, IReadOnlyList<string> Values)
 {
     /// <summary>Parses one `--grid` option; a malformed one is a usage error naming it and showing the form.</summary>
-    /// <exception cref="SpecException">No key, no '=', an empty or repeated value, or unbalanced brackets/quotes.</exception>
+    /// <exception cref="UsageException">No key, no '=', an empty or repeated value, or unbalanced brackets/quotes.</exception>
     public static GridAxis Parse(string option)
     {
         int eq = option.IndexOf('=');
@@ -62,7 +62,7 @@ public sealed record GridAxis(string Key, IReadOnlyList<string> Values)
         return parts;
     }
 
-    private static SpecException Usage(string option, string problem) =>
+    private static UsageException Usage(string option, string problem) =>
         new($"--grid {option}: {problem}. Write --grid key=value1,value2 with a spec key as for --set, " +
             "e.g. --grid train.lr=0.001,0.003 or --grid data.classes=[a,b],[c,d].");
 }

@@ -24,7 +24,7 @@ public sealed class SlurmExecutor : ISweepExecutor
         // --parsable prints "jobid" or "jobid;cluster".
         string jobId = result.Output.Trim().Split(';')[0];
         if (result.ExitCode != 0 || jobId.Length == 0 || !jobId.All(char.IsAsciiDigit))
-            throw new SpecException($"sbatch refused the sweep's job array (exit {result.ExitCode}): {(result.Error + result.Output).Trim()}. " +
+            throw new UsageException($"sbatch refused the sweep's job array (exit {result.ExitCode}): {(result.Error + result.Output).Trim()}. " +
                 $"The job script is {folder.JobScript}; check --partition, --cpus-per-task and --time against the cluster (`sinfo`), " +
                 $"then `dotnet movinet sweep resume {folder.Directory}`.");
         folder.AddSubmission(new SlurmSubmission(jobId, points.Select(p => p.Index).ToList(), DateTime.UtcNow));

@@ -23,7 +23,7 @@ public static class SlurmQueue
         // --me: only this user's jobs; -r: one line per array task, pending ones too.
         var queue = ExternalCommand.Run("squeue", ["--me", "-h", "-r", "-o", "%i|%T|%r|%N"], Timeout, Missing);
         if (queue.ExitCode != 0)
-            throw new Common.SpecException($"squeue failed (exit {queue.ExitCode}): {queue.Error.Trim()} {Missing}");
+            throw new Common.UsageException($"squeue failed (exit {queue.ExitCode}): {queue.Error.Trim()} {Missing}");
         var queued = ParseSqueue(queue.Output);
 
         string? note = null;

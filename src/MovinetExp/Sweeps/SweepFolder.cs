@@ -46,7 +46,7 @@ public sealed class SweepFolder
 
     /// <summary>Creates a new sweep folder and writes its definition with every point pending, and each point's resolved spec.</summary>
     /// <param name="specs">The points' resolved specs, in point order.</param>
-    /// <exception cref="SpecException">The runs folder cannot hold it.</exception>
+    /// <exception cref="UsageException">The runs folder cannot hold it.</exception>
     public static SweepFolder Create(string runsRoot, SweepDefinition definition, IReadOnlyList<Specs.ExperimentSpec> specs)
     {
         string parent = Path.GetFullPath(Path.Combine(runsRoot, "sweeps"));
@@ -59,7 +59,7 @@ public sealed class SweepFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SpecException($"Cannot create the sweeps folder '{parent}': {e.Message} Pass --runs a folder you can write to (default: runs).", e);
+            throw new UsageException($"Cannot create the sweeps folder '{parent}': {e.Message} Pass --runs a folder you can write to (default: runs).", e);
         }
         for (int attempt = 1; ; attempt++)
         {
@@ -80,15 +80,15 @@ public sealed class SweepFolder
     }
 
     /// <summary>Opens a sweep folder printed by `dotnet movinet sweep`.</summary>
-    /// <exception cref="SpecException">The folder does not exist or has no sweep.json.</exception>
+    /// <exception cref="UsageException">The folder does not exist or has no sweep.json.</exception>
     public static SweepFolder Open(string directory)
     {
         string full = Path.GetFullPath(directory);
         if (!System.IO.Directory.Exists(full))
-            throw new SpecException($"Sweep folder '{directory}' does not exist. Pass the folder printed by `dotnet movinet sweep`, e.g. runs/sweeps/<experiment>-<timestamp>-<hash>.");
+            throw new UsageException($"Sweep folder '{directory}' does not exist. Pass the folder printed by `dotnet movinet sweep`, e.g. runs/sweeps/<experiment>-<timestamp>-<hash>.");
         var folder = new SweepFolder(full);
         if (!File.Exists(folder.SweepJson))
-            throw new SpecException($"'{directory}' is not a sweep folder: it has no sweep.json. Pass a folder created by `dotnet movinet sweep`.");
+            throw new UsageException($"'{directory}' is not a sweep folder: it has no sweep.json. Pass a folder created by `dotnet movinet sweep`.");
         return folder;
     }
 

@@ -15,18 +15,18 @@ public static class SweepGrid
     public const int MaxPoints = 1000;
 
     /// <param name="experiment">The spec's experiment name: the points' runs go to &lt;experiment&gt;/&lt;point&gt;.</param>
-    /// <exception cref="SpecException">No axis, a key given twice, or more than <see cref="MaxPoints"/> points.</exception>
+    /// <exception cref="UsageException">No axis, a key given twice, or more than <see cref="MaxPoints"/> points.</exception>
     public static IReadOnlyList<SweepPoint> Expand(IReadOnlyList<GridAxis> axes, string experiment)
     {
         if (axes.Count == 0)
-            throw new SpecException("A sweep needs at least one --grid key=value1,value2, e.g. --grid train.lr=0.001,0.003.");
+            throw new UsageException("A sweep needs at least one --grid key=value1,value2, e.g. --grid train.lr=0.001,0.003.");
         var twice = axes.GroupBy(a => a.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);
         if (twice != null)
-            throw new SpecException($"--grid {twice.Key} is given {twice.Count()} times; give all its values in one option: --grid {twice.Key}=" +
+            throw new UsageException($"--grid {twice.Key} is given {twice.Count()} times; give all its values in one option: --grid {twice.Key}=" +
                 string.Join(',', twice.SelectMany(a => a.Values)) + ".");
         long count = axes.Aggregate(1L, (n, a) => n * a.Values.Count);
         if (count > MaxPoints)
-            throw new SpecException($"The grid has {count} points ({string.Join(" x ", axes.Select(a => $"{a.Values.Count} {a.Key}"))}); " +
+            throw new UsageException($"The grid has {count} points ({string.Join(" x ", axes.Select(a => $"{a.Values.Count} {a.Key}"))}); " +
                 $"a sweep may have at most {MaxPoints}. Split it into several sweeps or drop values.");
 
         IEnumerable<IReadOnlyList<GridValue>> combinations = [[]];

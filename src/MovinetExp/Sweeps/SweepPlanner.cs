@@ -14,13 +14,13 @@ namespace MovinetExp.Sweeps;
 public static class SweepPlanner
 {
     /// <param name="overrides">`--set` (and `--expect-all`, as `expect.KEY=VALUE`) overrides every point shares.</param>
-    /// <exception cref="Common.SpecException">A grid option is malformed or a point's spec is invalid.</exception>
+    /// <exception cref="Common.UsageException">A grid option is malformed or a point's spec is invalid.</exception>
     public static SweepPlan Plan(string specPath, IReadOnlyList<string> overrides, IReadOnlyList<GridAxis> axes, ToolCatalog catalog)
     {
         var setKeys = overrides.Select(o => o.Split('=', 2)[0].Trim()).ToHashSet(StringComparer.Ordinal);
         var both = axes.Where(a => setKeys.Contains(a.Key)).Select(a => a.Key).ToList();
         if (both.Count > 0)
-            throw new SpecException($"{string.Join(", ", both)}: given both with --set (or --expect-all) and with --grid. " +
+            throw new UsageException($"{string.Join(", ", both)}: given both with --set (or --expect-all) and with --grid. " +
                 "A key takes its values from one place: drop the --set, or put its value into the --grid list.");
 
         // The experiment name is only known per point (a grid may even set `name`); Run is fixed below.
@@ -36,7 +36,7 @@ public static class SweepPlanner
                 specs.Add(spec);
                 specDirectory = directory;
             }
-            catch (SpecException e)
+            catch (UsageException e)
             {
                 failures.Add((point, e.Message));
             }
@@ -45,7 +45,7 @@ public static class SweepPlanner
         return new SweepPlan(points.Select((p, i) => p with { Run = $"{specs[i].Name}/{p.Name}" }).ToList(), specs, specDirectory);
     }
 
-    private static SpecException Invalid(string specPath, int pointCount, List<(SweepPoint Point, string Problem)> failures)
+    private static UsageException Invalid(string specPath, int pointCount, List<(SweepPoint Point, string Problem)> failures)
     {
         var text = new StringBuilder();
         text.Append($"{specPath}: {failures.Count} of {pointCount} sweep points are invalid; nothing was started.");
@@ -59,7 +59,7 @@ public static class SweepPlanner
             text.AppendLine().Append(names.Count == pointCount ? "every point:" : $"point{(names.Count == 1 ? "" : "s")} {string.Join("; ", names)}:")
                 .AppendLine().Append(group.Key);
         }
-        return new SpecException(text.ToString());
+        return new UsageException(text.ToString());
     }
 
     // "file: N problems in the experiment spec:" heads every spec error; the problems follow on their own lines.

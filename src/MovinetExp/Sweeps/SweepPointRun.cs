@@ -18,12 +18,12 @@ public static class SweepPointRun
 {
     /// <summary>The request that runs or resumes the point; null when its run has already completed.</summary>
     /// <param name="threads">Training threads when the spec leaves train.threads at 0 (auto): the cores given to this point.</param>
-    /// <exception cref="SpecException">The index is not a point of the sweep, or the spec no longer loads.</exception>
+    /// <exception cref="UsageException">The index is not a point of the sweep, or the spec no longer loads.</exception>
     public static ExperimentRequest? Prepare(SweepFolder folder, int index, int? threads, ToolCatalog catalog, string commandLine)
     {
         var definition = folder.Read().Definition;
         if (index < 0 || index >= definition.Points.Count)
-            throw new SpecException($"{folder.SweepJson} has points 0 to {definition.Points.Count - 1}; there is no point {index}. " +
+            throw new UsageException($"{folder.SweepJson} has points 0 to {definition.Points.Count - 1}; there is no point {index}. " +
                 "A task id comes from the sweep's own job script; run `dotnet movinet sweep status` to see the points.");
         var point = definition.Points[index];
         string directory = folder.RunDirectory(point);

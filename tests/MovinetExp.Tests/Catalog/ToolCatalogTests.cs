@@ -27,7 +27,7 @@ public class ToolCatalogTests
     }
 
     private static string Fails(string? file) =>
-        Assert.Throws<SpecException>(() => ToolCatalog.Load(file, Env())).Message;
+        Assert.Throws<UsageException>(() => ToolCatalog.Load(file, Env())).Message;
 
     [Fact]
     public void ShippedCatalogueHasEveryReleasedCheckpoint()
@@ -142,7 +142,7 @@ public class ToolCatalogTests
     public void UnknownDatasetIsAUserError()
     {
         ToolCatalog catalog = ToolCatalog.Load(Shipped, Env());
-        var e = Assert.Throws<SpecException>(() => catalog.DatasetUrl("kinetics"));
+        var e = Assert.Throws<UsageException>(() => catalog.DatasetUrl("kinetics"));
         Assert.Contains("datasets.kinetics: not in the tool catalogue", e.Message);
     }
 }

@@ -145,7 +145,7 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
 
         using (RunLock.Acquire(run)) // another writer (flock conflicts between two opens in one process too)
         {
-            var refused = await Assert.ThrowsAsync<SpecException>(() =>
+            var refused = await Assert.ThrowsAsync<UsageException>(() =>
                 TinyExperiments.RunAsync(tiny.Request(SpecLoader.Load(run.SpecResolvedYaml), run.Directory)));
             Assert.Contains("is in use", refused.Message);
         }
@@ -198,9 +198,9 @@ public class ExperimentRunnerTests(TinyExperiments tiny)
         using var classifier = ClassifierLoader.FromRun(run.Directory, torch.CPU);
         Assert.Equal(["move_left", "move_right"], classifier.Labels);
         var dataset = await DatasetPreparation.PrepareAsync(spec, tiny.Catalog, NullLogger.Instance, null, default);
-        var again = ClipEvaluation.Evaluate(classifier.Model, dataset.Splits.Test, LoaderFactory.Options(spec, tiny.Catalog, training: false),
+        var again = ClipEvaluation.Evaluate(classifier.Model, dataset.Splits.Test, ExperimentPlan.From(spec, tiny.SpecDirectory, tiny.Catalog).EvalLoader,
             spec.Eval.ClipsPerVideo, classifier.Labels, spec.Eval.TopK, torch.CPU, _ => { }, default);
-        var checks = Expectations.Evaluate(ExperimentRunner.ThresholdsOf(spec.Expect), again);
+        var checks = Expectations.Evaluate(ExperimentPlan.From(spec, tiny.SpecDirectory, tiny.Catalog).Thresholds, again);
         Assert.Equal(File.ReadAllBytes(run.MetricsJson), MetricsWriter.ToBytes(new RunMetrics(again, checks)));
     }
 

@@ -61,7 +61,7 @@ public class TransferExperimentTests(TinyExperiments tiny)
         var spec = tiny.Spec("name=tiny-auto-load", "data.classes=[move_left, move_right, move_up]",
             $"model.checkpoint=run:{pretrained.Outcome.Run.ExperimentName}");
 
-        var error = await Assert.ThrowsAsync<SpecException>(() => TinyExperiments.RunAsync(tiny.Request(spec)));
+        var error = await Assert.ThrowsAsync<UsageException>(() => TinyExperiments.RunAsync(tiny.Request(spec)));
 
         Assert.Contains("model.load: backbone", error.Message);
         Assert.Contains("2 classes", error.Message);

@@ -47,7 +47,7 @@ public class FrameStreamerTests
             ["a", "b", "c"], Sampling, "test base model", CPU);
         classifier.Model.eval();
 
-        var error = Assert.Throws<SpecException>(() => FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 1, 1, _ => { }, CancellationToken.None));
+        var error = Assert.Throws<UsageException>(() => FrameStreamer.Stream(classifier, FrameSource.FromClip(clip), 1, 1, _ => { }, CancellationToken.None));
 
         Assert.Contains("test base model", error.Message);
         Assert.Contains("--variant stream", error.Message);

@@ -34,9 +34,9 @@ public class MovinetOptionsTests
     [Fact]
     public void InvalidCombinationsAreUserErrors()
     {
-        Assert.Contains("a0, a1", Assert.Throws<SpecException>(() => MovinetOptions.For("a6", MovinetVariant.Base)).Message);
-        Assert.Throws<SpecException>(() => new MovinetOptions { UsePositionalEncoding = true }.Validate());
-        Assert.Throws<SpecException>(() => new MovinetOptions { NumClasses = 0 }.Validate());
-        Assert.Throws<SpecException>(() => new MovinetOptions { Dropout = 1.0 }.Validate());
+        Assert.Contains("a0, a1", Assert.Throws<UsageException>(() => MovinetOptions.For("a6", MovinetVariant.Base)).Message);
+        Assert.Throws<UsageException>(() => new MovinetOptions { UsePositionalEncoding = true }.Validate());
+        Assert.Throws<UsageException>(() => new MovinetOptions { NumClasses = 0 }.Validate());
+        Assert.Throws<UsageException>(() => new MovinetOptions { Dropout = 1.0 }.Validate());
     }
 }

@@ -56,10 +56,10 @@ public class StreamingTests
     {
         using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Base));
         model.eval();
-        var error = Assert.Throws<MovinetExp.Common.SpecException>(() => model.InitStates(1, 32, 32));
+        var error = Assert.Throws<MovinetExp.Common.UsageException>(() => model.InitStates(1, 32, 32));
         Assert.Contains("not causal", error.Message);
         using var state = new StreamState();
-        Assert.Throws<MovinetExp.Common.SpecException>(() => model.Stream(zeros(new long[] { 1, 3, 1, 32, 32 }), state));
+        Assert.Throws<MovinetExp.Common.UsageException>(() => model.Stream(zeros(new long[] { 1, 3, 1, 32, 32 }), state));
     }
 
     [Fact]

@@ -64,6 +64,23 @@ public class MetricsWriterTests
     }
 
     [Fact]
+    public void ADivergedModelsNonFiniteLossIsWrittenAsNullAndReadBackAsNaN()
+    {
+        // A learning rate too high gives NaN logits and loss; metrics.json (and eval --json) must still be written.
+        EvaluationResult r = ReportingFixtures.SmallResult() with { MeanLoss = double.NaN };
+        var checks = Expectations.Evaluate(new ExpectationThresholds { MaxTestLoss = 1.0 }, r);
+        byte[] bytes = MetricsWriter.ToBytes(new RunMetrics(r, checks));
+        using JsonDocument doc = JsonDocument.Parse(bytes);
+        Assert.Equal(JsonValueKind.Null, doc.RootElement.GetProperty("mean_loss").ValueKind);
+        string path = Path.Combine(TestPaths.NewScratchFolder("metrics"), "metrics.json");
+        File.WriteAllBytes(path, bytes);
+        var back = MetricsReader.Read(path);
+        Assert.True(double.IsNaN(back.Result.MeanLoss));
+        Assert.False(Assert.Single(back.Expectations).Passed);
+        Assert.Null(back.Expectations[0].Actual);
+    }
+
+    [Fact]
     public void Read_MissingOrCorruptFile_IsADataError()
     {
         string dir = TestPaths.NewScratchFolder("metrics");

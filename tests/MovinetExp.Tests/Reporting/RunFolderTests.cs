@@ -57,7 +57,7 @@ public class RunFolderTests
     [InlineData("has space")]
     public void Create_RejectsExperimentNamesThatAreNotOneFolderName(string name)
     {
-        var ex = Assert.Throws<SpecException>(() => RunFolder.Create(TestPaths.NewScratchFolder("runs"), name, "abc", When));
+        var ex = Assert.Throws<UsageException>(() => RunFolder.Create(TestPaths.NewScratchFolder("runs"), name, "abc", When));
         Assert.Contains(name, ex.Message);
     }
 
@@ -90,8 +90,8 @@ public class RunFolderTests
     public void Open_RejectsMissingAndNonRunFolders()
     {
         string root = TestPaths.NewScratchFolder("runs");
-        Assert.Throws<SpecException>(() => RunFolder.Open(Path.Combine(root, "nope")));
-        Assert.Throws<SpecException>(() => RunFolder.Open(root)); // exists, but has no status.json
+        Assert.Throws<UsageException>(() => RunFolder.Open(Path.Combine(root, "nope")));
+        Assert.Throws<UsageException>(() => RunFolder.Open(root)); // exists, but has no status.json
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public class RunLockTests
         run.WriteStatus(RunState.Running, 3);
         using var holder = RunLock.Acquire(run);
 
-        var refused = Assert.Throws<SpecException>(() => RunLock.Acquire(run));
+        var refused = Assert.Throws<UsageException>(() => RunLock.Acquire(run));
 
         Assert.Contains(run.Directory, refused.Message);
         Assert.Contains($"pid {Environment.ProcessId} on host {Environment.MachineName}", refused.Message);

@@ -14,10 +14,10 @@ public class SpecLoaderTests
 {
     private const string File = "experiments/x.yaml";
 
-    private static SpecException Fails(string yaml, params string[] overrides) =>
-        Assert.Throws<SpecException>(() => SpecLoader.Parse(yaml, File, overrides));
+    private static UsageException Fails(string yaml, params string[] overrides) =>
+        Assert.Throws<UsageException>(() => SpecLoader.Parse(yaml, File, overrides));
 
-    private static string[] ProblemLines(SpecException e) =>
+    private static string[] ProblemLines(UsageException e) =>
         e.Message.Split('\n').Where(l => l.StartsWith(File + ":", StringComparison.Ordinal) && !l.Contains("problem")).ToArray();
 
     [Fact]
@@ -34,7 +34,7 @@ public class SpecLoaderTests
               epochs: two
               lr: -1
             """;
-        SpecException e = Fails(yaml);
+        UsageException e = Fails(yaml);
 
         Assert.StartsWith($"{File}: 3 problems in the experiment spec:", e.Message);
         Assert.Equal(new[]
@@ -50,7 +50,7 @@ public class SpecLoaderTests
     [Fact]
     public void EveryProblemHasAHintLine()
     {
-        SpecException e = Fails("name: x\ndata: {source: list}\nmodel: {id: a9}\n");
+        UsageException e = Fails("name: x\ndata: {source: list}\nmodel: {id: a9}\n");
         string[] lines = e.Message.Split(Environment.NewLine);
         // Header, then (problem, hint) pairs.
         Assert.Equal(1 + 2 * 3, lines.Length);
@@ -60,7 +60,7 @@ public class SpecLoaderTests
     [Fact]
     public void InvalidEnumListsTheAllowedValuesAndSuggestsTheClosest()
     {
-        SpecException e = Fails("name: x\ndata: {source: synthetic}\ntrain:\n  optimizer: adamm\n");
+        UsageException e = Fails("name: x\ndata: {source: synthetic}\ntrain:\n  optimizer: adamm\n");
         Assert.Contains($"{File}:4:14: train.optimizer: expected one of adam, adamw, sgd, rmsprop, got \"adamm\"", e.Message);
         Assert.Contains("hint: did you mean 'adam'?", e.Message);
     }
@@ -68,7 +68,7 @@ public class SpecLoaderTests
     [Fact]
     public void MissingRequiredKeysAreReported()
     {
-        SpecException e = Fails("data:\n  frames: 8\n");
+        UsageException e = Fails("data:\n  frames: 8\n");
         Assert.Contains($"{File}:1:1: name: required key is missing", e.Message);
         Assert.Contains($"{File}:2:3: data.source: required key is missing", e.Message);
         Assert.Contains("add 'source: ucf101|folder|list|synthetic' under data:", e.Message);
@@ -89,14 +89,14 @@ public class SpecLoaderTests
     [InlineData("data:\n  source: synthetic\nexpect:\n  test_accuracy: 1.5", "expect.test_accuracy: expected a number between 0 and 1 (or null), got 1.5")]
     public void BadValuesNameTheKeyTheExpectationAndTheValue(string body, string expected)
     {
-        SpecException e = Fails("name: x\n" + body + "\n");
+        UsageException e = Fails("name: x\n" + body + "\n");
         Assert.Contains(expected, e.Message);
     }
 
     [Fact]
     public void NameMustMatchItsPattern()
     {
-        SpecException e = Fails("name: my run\ndata: {source: synthetic}\n");
+        UsageException e = Fails("name: my run\ndata: {source: synthetic}\n");
         Assert.Contains($"{File}:1:7: name: expected a string of [A-Za-z0-9_.-]{{1,100}}, got \"my run\"", e.Message);
     }
 
@@ -105,7 +105,7 @@ public class SpecLoaderTests
     {
         // The name is one path segment of the run folder: over 255 bytes the run would fail only when it starts (issue 14, item 6).
         string name = new('n', 300);
-        SpecException e = Fails($"name: {name}\ndata: {{source: synthetic}}\n");
+        UsageException e = Fails($"name: {name}\ndata: {{source: synthetic}}\n");
         Assert.Contains($"{File}:1:7: name: expected a string of [A-Za-z0-9_.-]{{1,100}}, got \"nnnn", e.Message);
         Assert.DoesNotContain(name, e.Message); // quoted as an excerpt, not in full
     }
@@ -114,7 +114,7 @@ public class SpecLoaderTests
     public void AFlowSequenceLeftOpenBeforeTheNextKeyIsASyntaxErrorWithItsPlace()
     {
         // YamlDotNet's scanner fails on this with an InvalidOperationException instead of a YamlException.
-        SpecException e = Fails("name: [x\nz: 1\n");
+        UsageException e = Fails("name: [x\nz: 1\n");
         Assert.Matches($"{File}:\\d+:\\d+: not valid YAML", e.Message);
         Assert.Contains("unclosed quote or bracket", e.Message);
     }
@@ -122,21 +122,21 @@ public class SpecLoaderTests
     [Fact]
     public void AnOverrideThatContainsItselfIsReportedAtTheOverride()
     {
-        SpecException e = Fails("name: x\ndata: {source: synthetic}\n", "data=&a [*a]");
+        UsageException e = Fails("name: x\ndata: {source: synthetic}\n", "data=&a [*a]");
         Assert.Contains("--set data=&a [*a]: the value refers to itself", e.Message);
     }
 
     [Fact]
     public void YamlSyntaxErrorsReportTheirLine()
     {
-        SpecException e = Fails("name: x\ndata:\n  source: [synthetic\n");
+        UsageException e = Fails("name: x\ndata:\n  source: [synthetic\n");
         Assert.Matches($"^{File}: 1 problem in the experiment spec:\n{File}:\\d+:\\d+: not valid YAML", e.Message.Replace("\r", ""));
     }
 
     [Fact]
     public void AKeyWrittenTwiceIsReported()
     {
-        SpecException e = Fails("name: x\ndata:\n  source: ucf101\n  source: folder\n");
+        UsageException e = Fails("name: x\ndata:\n  source: ucf101\n  source: folder\n");
         Assert.Contains($"{File}:4:3: not valid YAML: Duplicate key source", e.Message);
         Assert.Contains("hint: write each key once per section", e.Message);
     }
@@ -144,7 +144,7 @@ public class SpecLoaderTests
     [Fact]
     public void AFileThatIsNotAMappingIsRejected()
     {
-        SpecException e = Fails("- a\n- b\n");
+        UsageException e = Fails("- a\n- b\n");
         Assert.Contains($"{File}:1:1: expected a mapping of keys at the top level, got a list", e.Message);
     }
 
@@ -246,7 +246,7 @@ public class SpecLoaderTests
     [Fact]
     public void LoadNamesAMissingFile()
     {
-        var e = Assert.Throws<SpecException>(() => SpecLoader.Load("experiments/does-not-exist.yaml"));
+        var e = Assert.Throws<UsageException>(() => SpecLoader.Load("experiments/does-not-exist.yaml"));
         Assert.StartsWith("experiments/does-not-exist.yaml: spec file not found", e.Message);
     }
 }

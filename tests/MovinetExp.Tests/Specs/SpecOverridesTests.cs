@@ -50,7 +50,7 @@ public class SpecOverridesTests
     [Fact]
     public void UnknownOverrideKeysGetDidYouMean()
     {
-        var e = Assert.Throws<SpecException>(() => SpecLoader.Parse(Yaml, "o.yaml", new[] { "data.framez=16", "trian.epochs=3" }));
+        var e = Assert.Throws<UsageException>(() => SpecLoader.Parse(Yaml, "o.yaml", new[] { "data.framez=16", "trian.epochs=3" }));
         Assert.Contains("--set data.framez=16: data.framez: unknown key 'framez'\n  hint: did you mean 'frames'?", e.Message.Replace("\r", ""));
         Assert.Contains("--set trian.epochs=3: trian: unknown key 'trian'\n  hint: did you mean 'train'?", e.Message.Replace("\r", ""));
     }
@@ -58,7 +58,7 @@ public class SpecOverridesTests
     [Fact]
     public void BadOverrideValuesAreReportedAtTheOverride()
     {
-        var e = Assert.Throws<SpecException>(() => SpecLoader.Parse(Yaml, "o.yaml", new[] { "data.frames=0", "train.optimizer=adamw2" }));
+        var e = Assert.Throws<UsageException>(() => SpecLoader.Parse(Yaml, "o.yaml", new[] { "data.frames=0", "train.optimizer=adamw2" }));
         Assert.Contains("--set data.frames=0: data.frames: expected an integer between 1 and 512, got 0", e.Message);
         Assert.Contains("--set train.optimizer=adamw2: train.optimizer: expected one of adam, adamw, sgd, rmsprop, got \"adamw2\"", e.Message);
     }
@@ -69,14 +69,14 @@ public class SpecOverridesTests
     [InlineData("data.classes=[a, b", "--set data.classes=[a, b: the value is not valid YAML")]
     public void MalformedOverridesAreReported(string text, string expected)
     {
-        var e = Assert.Throws<SpecException>(() => SpecLoader.Parse(Yaml, "o.yaml", new[] { text }));
+        var e = Assert.Throws<UsageException>(() => SpecLoader.Parse(Yaml, "o.yaml", new[] { text }));
         Assert.Contains(expected, e.Message);
     }
 
     [Fact]
     public void AnOverrideBelowAValueOfTheFileIsReported()
     {
-        var e = Assert.Throws<SpecException>(() => SpecLoader.Parse("name: o\ndata: 5\n", "o.yaml", new[] { "data.source=folder" }));
+        var e = Assert.Throws<UsageException>(() => SpecLoader.Parse("name: o\ndata: 5\n", "o.yaml", new[] { "data.source=folder" }));
         Assert.Contains("--set data.source=folder: data: cannot set data.source: data is not a section in o.yaml", e.Message);
     }
 }

@@ -9,7 +9,7 @@ public class SpecRulesTests
     private const string File = "rules.yaml";
 
     private static string Problems(string yaml) =>
-        Assert.Throws<SpecException>(() => SpecLoader.Parse("name: r\n" + yaml, File)).Message;
+        Assert.Throws<UsageException>(() => SpecLoader.Parse("name: r\n" + yaml, File)).Message;
 
     private static ExperimentSpec Loads(string yaml) => SpecLoader.Parse("name: r\n" + yaml, File);
 

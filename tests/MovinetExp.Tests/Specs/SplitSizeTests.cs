@@ -33,7 +33,7 @@ public class SplitSizeTests
     [Fact]
     public void AllNeedsAListSource()
     {
-        string message = Assert.Throws<SpecException>(() =>
+        string message = Assert.Throws<UsageException>(() =>
             SpecLoader.Parse("name: s\ndata:\n  source: folder\n  path: /v\n  split:\n    train: all\n    test: all\n", File)).Message;
         Assert.Contains($"{File}:6:5: data.split.train: 'all' takes every video the split lists assign to train, so it needs data.source: list, but source is folder", message);
         Assert.Contains($"{File}:7:5: data.split.test: 'all'", message);
@@ -42,7 +42,7 @@ public class SplitSizeTests
     [Fact]
     public void AnythingElseIsAnErrorThatSaysWhatIsAllowed()
     {
-        string message = Assert.Throws<SpecException>(() => SpecLoader.Parse("name: s\n" + ListData + "  split: {train: every}\n", File)).Message;
+        string message = Assert.Throws<UsageException>(() => SpecLoader.Parse("name: s\n" + ListData + "  split: {train: every}\n", File)).Message;
         Assert.Contains("data.split.train: expected an integer >= 1 or all, got \"every\"", message);
     }
 

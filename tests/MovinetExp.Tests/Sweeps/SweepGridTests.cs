@@ -60,7 +60,7 @@ public class SweepGridTests
     [InlineData("name='a,b", "quote ' is not closed")]
     public void MalformedGridOptionsAreUsageErrorsNamingTheOption(string option, string problem)
     {
-        var e = Assert.Throws<SpecException>(() => GridAxis.Parse(option));
+        var e = Assert.Throws<UsageException>(() => GridAxis.Parse(option));
         Assert.Contains($"--grid {option}", e.Message);
         Assert.Contains(problem, e.Message);
         Assert.Contains("e.g. --grid train.lr=0.001,0.003", e.Message);
@@ -70,13 +70,13 @@ public class SweepGridTests
     [Fact]
     public void AKeyGivenTwiceOrTooManyPointsAreRefused()
     {
-        var twice = Assert.Throws<SpecException>(() => SweepGrid.Expand([GridAxis.Parse("train.lr=1,2"), GridAxis.Parse("train.lr=3")], "x"));
+        var twice = Assert.Throws<UsageException>(() => SweepGrid.Expand([GridAxis.Parse("train.lr=1,2"), GridAxis.Parse("train.lr=3")], "x"));
         Assert.Contains("--grid train.lr=1,2,3", twice.Message);
 
         var big = string.Join(',', Enumerable.Range(1, 40));
-        var tooMany = Assert.Throws<SpecException>(() => SweepGrid.Expand([GridAxis.Parse("seed=" + big), GridAxis.Parse("train.epochs=" + big)], "x"));
+        var tooMany = Assert.Throws<UsageException>(() => SweepGrid.Expand([GridAxis.Parse("seed=" + big), GridAxis.Parse("train.epochs=" + big)], "x"));
         Assert.Contains("1600 points", tooMany.Message);
-        Assert.Throws<SpecException>(() => SweepGrid.Expand([], "x"));
+        Assert.Throws<UsageException>(() => SweepGrid.Expand([], "x"));
     }
 
     [Theory]

@@ -41,7 +41,7 @@ public sealed class SweepPlannerTests : IDisposable
     [Fact]
     public void EveryInvalidPointIsReportedInOneErrorWithTheValueItGot()
     {
-        var e = Assert.Throws<SpecException>(() => SweepPlanner.Plan(_spec, [],
+        var e = Assert.Throws<UsageException>(() => SweepPlanner.Plan(_spec, [],
             [GridAxis.Parse("train.lr=abc,0.003"), GridAxis.Parse("train.epochs=1,zero")], _catalog));
 
         Assert.Equal(ExitCodes.UsageOrSpec, e.ExitCode);
@@ -55,7 +55,7 @@ public sealed class SweepPlannerTests : IDisposable
     [Fact]
     public void AnUnknownGridKeyIsOneProblemWithADidYouMean()
     {
-        var e = Assert.Throws<SpecException>(() => SweepPlanner.Plan(_spec, [], [GridAxis.Parse("train.lrr=1,2,3")], _catalog));
+        var e = Assert.Throws<UsageException>(() => SweepPlanner.Plan(_spec, [], [GridAxis.Parse("train.lrr=1,2,3")], _catalog));
 
         Assert.Contains("every point:", e.Message);
         Assert.Contains("--grid train.lrr: train.lrr: unknown key 'lrr'", e.Message);
@@ -66,7 +66,7 @@ public sealed class SweepPlannerTests : IDisposable
     [Fact]
     public void AKeyInBothSetAndGridIsRefused()
     {
-        var e = Assert.Throws<SpecException>(() => SweepPlanner.Plan(_spec, ["train.lr=0.01"], [GridAxis.Parse("train.lr=1,2")], _catalog));
+        var e = Assert.Throws<UsageException>(() => SweepPlanner.Plan(_spec, ["train.lr=0.01"], [GridAxis.Parse("train.lr=1,2")], _catalog));
         Assert.Contains("train.lr: given both with --set (or --expect-all) and with --grid", e.Message);
     }
 }

@@ -131,7 +131,7 @@ internal class ClassifierSettings : ClassifierSourceSettings
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             // Validate checked the folder; what is left is e.g. a read-only folder or a full disk.
-            throw new SpecException($"--logits-out {LogitsOut}: the file cannot be written ({e.Message}). Write it to another place.", e);
+            throw new UsageException($"--logits-out {LogitsOut}: the file cannot be written ({e.Message}). Write it to another place.", e);
         }
         if (!Json) AnsiConsole.MarkupLineInterpolated($"logits written to [bold]{LogitsOut}[/] ([[{logits.Count}, {logits[0].Length}]] float32)");
     }

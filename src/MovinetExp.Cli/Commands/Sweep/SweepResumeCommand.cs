@@ -33,7 +33,7 @@ internal sealed class SweepResumeCommand : AsyncCommand<SweepResumeCommand.Setti
         var refresh = SweepSummary.Refresh(folder);
         var definition = refresh.Definition;
         if (settings.Parallel != null && definition.Executor != SweepExecutors.Local)
-            throw new SpecException($"--parallel is for local sweeps; {folder.Directory} runs on {definition.Executor} (its job script sets the resources).");
+            throw new UsageException($"--parallel is for local sweeps; {folder.Directory} runs on {definition.Executor} (its job script sets the resources).");
         // Locally a pending point has no process behind it (the sweep that would have run it stopped); on Slurm it waits in the queue.
         bool local = definition.Executor == SweepExecutors.Local;
         var again = refresh.Status.Where(s => s.State == SweepPointState.Failed || local && s.State == SweepPointState.Pending)

@@ -43,12 +43,12 @@ public sealed record ClipLoaderOptions(ClipSampling Sampling, FrameFormat Format
     public static ClipLoaderOptions ForEvaluation(ClipSampling sampling, FrameFormat format, int batchSize) =>
         new(sampling, format, batchSize) { Start = ClipStart.Centre, Shuffle = false };
 
-    /// <summary>Throws a SpecException naming the first invalid setting.</summary>
+    /// <summary>Throws a UsageException naming the first invalid setting.</summary>
     public void Validate()
     {
-        if (BatchSize < 1) throw new SpecException($"batch size must be at least 1 (got {BatchSize}).");
-        if (Workers < 1) throw new SpecException($"loader workers must be at least 1 (got {Workers}).");
-        if (ClipsPerVideo < 1) throw new SpecException($"clips per video must be at least 1 (got {ClipsPerVideo}).");
-        if (Prefetch < 1) throw new SpecException($"loader prefetch must be at least 1 batch (got {Prefetch}).");
+        if (BatchSize < 1) throw new UsageException($"batch size must be at least 1 (got {BatchSize}).");
+        if (Workers < 1) throw new UsageException($"loader workers must be at least 1 (got {Workers}).");
+        if (ClipsPerVideo < 1) throw new UsageException($"clips per video must be at least 1 (got {ClipsPerVideo}).");
+        if (Prefetch < 1) throw new UsageException($"loader prefetch must be at least 1 batch (got {Prefetch}).");
     }
 }

@@ -29,11 +29,11 @@ public static class MotionKinds
 
     public static string Name(MotionKind kind) => EnumNames.Of(kind);
 
-    /// <summary>The kind for a class name such as "move_left", in any case; a SpecException lists the valid names.</summary>
+    /// <summary>The kind for a class name such as "move_left", in any case; a UsageException lists the valid names.</summary>
     public static MotionKind Parse(string name)
     {
         foreach (MotionKind kind in All)
             if (string.Equals(Name(kind), name, StringComparison.OrdinalIgnoreCase)) return kind;
-        throw new SpecException($"unknown synthetic class '{name}'; expected one of: {string.Join(", ", EnumNames.AllOf<MotionKind>())}.");
+        throw new UsageException($"unknown synthetic class '{name}'; expected one of: {string.Join(", ", EnumNames.AllOf<MotionKind>())}.");
     }
 }

@@ -9,11 +9,11 @@ public sealed record SyntheticOptions
         int height = 128, int width = 128, double fps = 25, int seed = 0)
     {
         if (classes.Count < 1 || classes.Distinct().Count() != classes.Count)
-            throw new SpecException($"synthetic classes must be at least one and distinct (got {string.Join(", ", classes)}).");
-        if (videosPerClass < 1) throw new SpecException($"synthetic videos_per_class must be at least 1 (got {videosPerClass}).");
-        if (framesPerVideo < 2) throw new SpecException($"synthetic frames_per_video must be at least 2 (got {framesPerVideo}).");
-        if (height < 32 || width < 32) throw new SpecException($"synthetic frame size must be at least 32x32 (got {height}x{width}).");
-        if (!(fps > 0)) throw new SpecException($"synthetic fps must be positive (got {fps}).");
+            throw new UsageException($"synthetic classes must be at least one and distinct (got {string.Join(", ", classes)}).");
+        if (videosPerClass < 1) throw new UsageException($"synthetic videos_per_class must be at least 1 (got {videosPerClass}).");
+        if (framesPerVideo < 2) throw new UsageException($"synthetic frames_per_video must be at least 2 (got {framesPerVideo}).");
+        if (height < 32 || width < 32) throw new UsageException($"synthetic frame size must be at least 32x32 (got {height}x{width}).");
+        if (!(fps > 0)) throw new UsageException($"synthetic fps must be positive (got {fps}).");
         Classes = classes.ToArray();
         VideosPerClass = videosPerClass;
         FramesPerVideo = framesPerVideo;
@@ -28,7 +28,7 @@ public sealed record SyntheticOptions
         int height = 128, int width = 128, double fps = 25, int seed = 0)
     {
         if (count < 1 || count > MotionKinds.All.Count)
-            throw new SpecException($"synthetic class count must be between 1 and {MotionKinds.All.Count} (got {count}).");
+            throw new UsageException($"synthetic class count must be between 1 and {MotionKinds.All.Count} (got {count}).");
         return new SyntheticOptions(MotionKinds.All.Take(count).ToArray(), videosPerClass, framesPerVideo, height, width, fps, seed);
     }
 

@@ -44,7 +44,7 @@ public static class ClipSampler
     public static IReadOnlyList<ClipPlan> EvenlySpaced(int videoLength, ClipSampling sampling, int clips)
     {
         RequireLength(videoLength);
-        if (clips < 1) throw new SpecException($"clips per video must be at least 1 (got {clips}).");
+        if (clips < 1) throw new UsageException($"clips per video must be at least 1 (got {clips}).");
         if (clips == 1) return [CentredStart(videoLength, sampling)];
         int maxStart = Math.Max(0, videoLength - sampling.NeedLength);
         var plans = new ClipPlan[clips];

@@ -10,8 +10,8 @@ public sealed record ClipSampling
 {
     public ClipSampling(int frames, int frameStep)
     {
-        if (frames < 1) throw new SpecException($"clip frames must be at least 1 (got {frames}).");
-        if (frameStep < 1) throw new SpecException($"clip frame_step must be at least 1 (got {frameStep}).");
+        if (frames < 1) throw new UsageException($"clip frames must be at least 1 (got {frames}).");
+        if (frameStep < 1) throw new UsageException($"clip frame_step must be at least 1 (got {frameStep}).");
         Frames = frames;
         FrameStep = frameStep;
     }

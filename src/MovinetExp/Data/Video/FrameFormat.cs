@@ -17,7 +17,7 @@ public sealed record FrameFormat
 {
     public FrameFormat(int height, int width, ResizeMode mode = ResizeMode.Pad)
     {
-        if (height < 1 || width < 1) throw new SpecException($"frame size must be positive (got {height}x{width}).");
+        if (height < 1 || width < 1) throw new UsageException($"frame size must be positive (got {height}x{width}).");
         Height = height;
         Width = width;
         Mode = mode;

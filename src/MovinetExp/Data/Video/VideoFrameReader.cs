@@ -41,7 +41,7 @@ public sealed class VideoFrameReader : IDisposable
     /// <exception cref="DataException">The file cannot be opened as a video.</exception>
     public static VideoFrameReader Open(string path, FrameFormat format, int frameStep, int decoderThreads = 0)
     {
-        if (frameStep < 1) throw new SpecException($"frame step must be at least 1 (got {frameStep}).");
+        if (frameStep < 1) throw new UsageException($"frame step must be at least 1 (got {frameStep}).");
         return new VideoFrameReader(path, format, frameStep, decoderThreads, FrameCursor.Open(path, new VideoLengths(), decoderThreads));
     }
 

@@ -27,7 +27,7 @@ public static class OnnxExporter
     private const long IrVersion = 8;
 
     /// <summary>Writes <paramref name="path"/> atomically (a reader never sees half a model).</summary>
-    /// <exception cref="SpecException">The file cannot be written.</exception>
+    /// <exception cref="UsageException">The file cannot be written.</exception>
     public static void Export(LoadedClassifier classifier, string path)
     {
         var model = Build(classifier);
@@ -37,7 +37,7 @@ public static class OnnxExporter
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new SpecException($"-o {path}: the ONNX file cannot be written ({e.Message}). Write it to another place.", e);
+            throw new UsageException($"-o {path}: the ONNX file cannot be written ({e.Message}). Write it to another place.", e);
         }
     }
 

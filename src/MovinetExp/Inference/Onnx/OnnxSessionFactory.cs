@@ -18,7 +18,7 @@ public static class OnnxSessionFactory
 
     /// <param name="threads">Intra-op threads; 0 = ONNX Runtime's default (one per core).</param>
     /// <returns>The session and where it computes ("cpu" or "cuda").</returns>
-    /// <exception cref="SpecException">cuda was asked for and cannot be used.</exception>
+    /// <exception cref="UsageException">cuda was asked for and cannot be used.</exception>
     /// <exception cref="CheckpointException">The file is missing or not an ONNX model ONNX Runtime can load.</exception>
     public static (InferenceSession Session, string Device) Open(string path, DeviceKind device, int threads = 0)
     {
@@ -49,7 +49,7 @@ public static class OnnxSessionFactory
         if (!built)
         {
             if (device == DeviceKind.Cuda)
-                throw new SpecException("--device cuda: this build of the tool has the CPU-only ONNX Runtime (Microsoft.ML.OnnxRuntime). " +
+                throw new UsageException("--device cuda: this build of the tool has the CPU-only ONNX Runtime (Microsoft.ML.OnnxRuntime). " +
                     "Use --device auto or cpu, or build the tool with the GPU package (README, \"Deploying a trained model\").");
             return false;
         }
@@ -66,7 +66,7 @@ public static class OnnxSessionFactory
         }
         catch (OnnxRuntimeException e)
         {
-            throw new SpecException($"--device cuda: ONNX Runtime's CUDA provider cannot start ({e.Message.Trim()}). Check the GPU driver and CUDA/cuDNN libraries, or use --device cpu.", e);
+            throw new UsageException($"--device cuda: ONNX Runtime's CUDA provider cannot start ({e.Message.Trim()}). Check the GPU driver and CUDA/cuDNN libraries, or use --device cpu.", e);
         }
     }
 }

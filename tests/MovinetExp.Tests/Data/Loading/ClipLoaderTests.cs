@@ -129,7 +129,7 @@ public class ClipLoaderTests
     [Fact]
     public void InvalidOptionsAreSpecErrors()
     {
-        Assert.Throws<SpecException>(() => new ClipLoader(LoaderFixtures.Items, Options() with { Workers = 0 }));
-        Assert.Throws<SpecException>(() => new ClipLoader(LoaderFixtures.Items, Options() with { BatchSize = 0 }));
+        Assert.Throws<UsageException>(() => new ClipLoader(LoaderFixtures.Items, Options() with { Workers = 0 }));
+        Assert.Throws<UsageException>(() => new ClipLoader(LoaderFixtures.Items, Options() with { BatchSize = 0 }));
     }
 }

@@ -132,7 +132,7 @@ public class SyntheticDatasetGeneratorTests
     [Fact]
     public void UnknownClassNameListsTheValidOnes()
     {
-        var error = Assert.Throws<SpecException>(() => SyntheticOptions.WithClassNames(["jump"], 1, 4));
+        var error = Assert.Throws<UsageException>(() => SyntheticOptions.WithClassNames(["jump"], 1, 4));
         Assert.Contains("rotate_cw", error.Message);
     }
 

@@ -15,8 +15,8 @@ public class ClipSamplerTests
     [Fact]
     public void InvalidSamplingIsASpecError()
     {
-        Assert.Throws<SpecException>(() => new ClipSampling(0, 1));
-        Assert.Throws<SpecException>(() => new ClipSampling(4, 0));
+        Assert.Throws<UsageException>(() => new ClipSampling(0, 1));
+        Assert.Throws<UsageException>(() => new ClipSampling(4, 0));
     }
 
     [Fact]
