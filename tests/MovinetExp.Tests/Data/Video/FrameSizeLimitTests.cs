@@ -75,4 +75,28 @@ public class FrameSizeLimitTests
         Assert.Contains(path, ex.Message);
         Assert.Contains("the video stream claims frames of 8192x8192", ex.Message);
     }
+
+    [Theory]
+    [InlineData(null, FrameSizeLimit.DefaultMaxPixels)]
+    [InlineData("", FrameSizeLimit.DefaultMaxPixels)]
+    [InlineData("67108864", 67108864L)]   // 8192 x 8192 allowed on purpose
+    public void TheLimitIsAnOptionWithASaneDefault(string? value, long expected)
+    {
+        Assert.Equal(expected, FrameSizeLimit.Parse(value));
+        FrameSizeLimit.Check("v.avi", 8192, 8192, "the video stream", FrameSizeLimit.Parse("67108864"));
+        var refused = Assert.Throws<DataException>(() => FrameSizeLimit.Check("v.avi", 8192, 8193, "the video stream", FrameSizeLimit.Parse("67108864")));
+        Assert.Contains(FrameSizeLimit.Variable, refused.Message);
+    }
+
+    [Theory]
+    [InlineData("0")]
+    [InlineData("-5")]
+    [InlineData("lots")]
+    [InlineData("1e9")]
+    public void ANonsenseLimitIsAUsageErrorNamingTheVariable(string value)
+    {
+        var error = Assert.Throws<UsageException>(() => FrameSizeLimit.Parse(value));
+        Assert.Contains(FrameSizeLimit.Variable, error.Message);
+        Assert.Contains(value, error.Message);
+    }
 }
