@@ -14,9 +14,6 @@ public sealed record Batch(float[] Inputs, long[] Shape, int[] Labels)
 {
     public int Size => Labels.Length;
 
-    /// <summary>True when the inputs are video clips in channels-last layout (rank 5).</summary>
-    public bool IsVideo => Shape.Length == 5;
-
     /// <summary>The model input on <paramref name="device"/>: clips become [B,3,T,H,W], features stay [B,P].</summary>
     /// <remarks>
     /// Every intermediate belongs to a dispose scope. A tensor that no scope (or variable) holds can be
