@@ -67,7 +67,7 @@ public static class DatasetPreparation
                     : $"reading the UCF101 zip's directory at {url} (only the chosen videos are downloaded)");
                 splits = await Ucf101ZipSource.LoadAsync(url, Path.Combine(catalog.CacheFolder, "ucf101"), request,
                     new ThrottledProgress<(long Done, long? Total)>(new SyncProgress<(long Done, long? Total)>(p => status?.Report($"downloading UCF101 videos: {p.Done / 1e6:F1} MB")), TimeSpan.FromSeconds(5)),
-                    ct: cancellation);
+                    ct: cancellation, settings: catalog.Download);
                 description = $"UCF101 {(url.IsFile ? url.LocalPath : url)}";
                 break;
             }

@@ -9,18 +9,23 @@ namespace MovinetExp.Data.Remote;
 /// Reads byte ranges of a remote file with HTTP GET + Range. Every answer must be 206 with a matching
 /// Content-Range; a server that ignores ranges (200 with the whole file) is reported as a
 /// <see cref="DataException"/> telling the user to download the whole file instead, because silently
-/// streaming gigabytes to read a few kilobytes is never what a caller of this class wants.
+/// streaming gigabytes to read a few kilobytes is never what a caller of this class wants. A request that
+/// fails on the network (refused, reset, dropped mid-body, timed out) is tried again with the catalogue's
+/// download settings (attempts, doubling delay), from the first byte not yet received.
 /// </summary>
 public sealed class HttpRangeReader : IByteRangeReader
 {
     private readonly HttpClient _client;
+    private readonly DownloadSettings _settings;
 
     /// <param name="url">The remote file.</param>
     /// <param name="client">Optional client (tests, proxies); the process-wide shared client otherwise.</param>
-    public HttpRangeReader(Uri url, HttpClient? client = null)
+    /// <param name="settings">Attempts and the delay between them; <see cref="DownloadSettings.Default"/> when null.</param>
+    public HttpRangeReader(Uri url, HttpClient? client = null, DownloadSettings? settings = null)
     {
         Url = url;
         _client = client ?? SharedHttp.Client;
+        _settings = settings ?? DownloadSettings.Default;
     }
 
     /// <summary>The remote file.</summary>
@@ -31,8 +36,12 @@ public sealed class HttpRangeReader : IByteRangeReader
     /// <summary>Total length of the remote file, from a one-byte range request (HEAD is not always allowed on storage buckets).</summary>
     public async Task<long> GetLengthAsync(CancellationToken ct = default)
     {
-        using var response = await SendRangeAsync(0, 1, ct);
-        var (_, _, total) = ContentRange.Of(response);
+        long? total = null;
+        await RetryingAsync(async () =>
+        {
+            using var response = await SendRangeAsync(0, 1, ct);
+            (_, _, total) = ContentRange.Of(response);
+        }, ct);
         return total ?? throw new DataException($"Server for {Url} answered a range request without the file's total length; download the whole file and pass a local file path instead.");
     }
 
@@ -53,11 +62,12 @@ public sealed class HttpRangeReader : IByteRangeReader
     {
         if (length == 0) return;
         long copied = 0;
-        try
+        var buffer = new byte[1 << 16];
+        // Each attempt asks for what the previous ones did not deliver.
+        await RetryingAsync(async () =>
         {
-            using var response = await SendRangeAsync(offset, length, ct);
+            using var response = await SendRangeAsync(offset + copied, length - copied, ct);
             await using Stream body = await response.Content.ReadAsStreamAsync(ct);
-            var buffer = new byte[1 << 16];
             while (copied < length)
             {
                 int n = await body.ReadAsync(buffer.AsMemory(0, (int)Math.Min(buffer.Length, length - copied)), ct);
@@ -67,10 +77,27 @@ public sealed class HttpRangeReader : IByteRangeReader
                 copied += n;
                 progress?.Report(copied);
             }
-        }
-        catch (Exception ex) when (DownloadFailure.IsNetworkError(ex, ct))
+        }, ct);
+    }
+
+    /// <summary>Runs <paramref name="attempt"/> until it succeeds, a non-network error ends it, or the attempts
+    /// are used up (then the DataException names the URL and how many attempts were made).</summary>
+    private async Task RetryingAsync(Func<Task> attempt, CancellationToken ct)
+    {
+        for (int made = 1; ; made++)
         {
-            throw DownloadFailure.From(Url, ex);
+            try
+            {
+                await attempt();
+                return;
+            }
+            catch (Exception ex) when (DownloadFailure.IsNetworkError(ex, ct))
+            {
+                if (made >= _settings.Attempts)
+                    throw new DataException($"Cannot download {Url}: {DownloadFailure.Describe(ex)} " +
+                        $"({(made == 1 ? "1 attempt" : $"{made} attempts")}). {DownloadFailure.LocalFileHint}", ex);
+                await Task.Delay(_settings.RetryDelay * Math.Pow(2, made - 1), ct);
+            }
         }
     }
 
@@ -78,15 +105,8 @@ public sealed class HttpRangeReader : IByteRangeReader
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Url);
         request.Headers.Range = new RangeHeaderValue(offset, offset + length - 1);
-        HttpResponseMessage response;
-        try
-        {
-            response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
-        }
-        catch (Exception ex) when (DownloadFailure.IsNetworkError(ex, ct))
-        {
-            throw DownloadFailure.From(Url, ex);
-        }
+        // Network errors go to RetryingAsync; a wrong answer (not 206, a bad Content-Range) is final.
+        var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         try
         {
             CheckPartialContent(response, offset, length);

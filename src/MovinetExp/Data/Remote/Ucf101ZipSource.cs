@@ -1,3 +1,4 @@
+using MovinetExp.IO.Downloads;
 using MovinetExp.Common;
 using MovinetExp.Data.Sources;
 
@@ -18,11 +19,13 @@ public static class Ucf101ZipSource
     /// <param name="cacheFolder">Where entries are extracted, keeping their zip paths; also the splits' root.</param>
     /// <param name="progress">Compressed bytes downloaded so far, and the total for all chosen entries.</param>
     /// <param name="client">Optional HTTP client; the shared one otherwise.</param>
+    /// <param name="settings">Attempts for the range reads (the catalogue's download section); the defaults when null.</param>
     public static async Task<DatasetSplits> LoadAsync(
         Uri zipUrl, string cacheFolder, SplitRequest request,
-        IProgress<(long Done, long? Total)>? progress = null, HttpClient? client = null, CancellationToken ct = default)
+        IProgress<(long Done, long? Total)>? progress = null, HttpClient? client = null, CancellationToken ct = default,
+        DownloadSettings? settings = null)
     {
-        var reader = ZipLocation.Reader(zipUrl, client);
+        var reader = ZipLocation.Reader(zipUrl, client, settings);
         var zip = await RemoteZip.OpenAsync(reader, ct);
         var (candidates, excluded, byName) = Catalogue(zip);
         string root = Path.GetFullPath(cacheFolder);

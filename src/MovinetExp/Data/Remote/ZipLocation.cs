@@ -1,3 +1,4 @@
+using MovinetExp.IO.Downloads;
 using MovinetExp.Common;
 
 namespace MovinetExp.Data.Remote;
@@ -26,10 +27,11 @@ public static class ZipLocation
 
     /// <summary>A range reader for <paramref name="location"/>: local for file URLs, HTTP otherwise.</summary>
     /// <param name="client">Optional HTTP client (tests, proxies); the shared one otherwise.</param>
-    public static IByteRangeReader Reader(Uri location, HttpClient? client = null)
+    /// <param name="settings">Attempts for HTTP reads (the catalogue's download section); the defaults when null.</param>
+    public static IByteRangeReader Reader(Uri location, HttpClient? client = null, DownloadSettings? settings = null)
     {
         if (location.IsFile) return new LocalFileRangeReader(location.LocalPath);
-        if (IsSupported(location)) return new HttpRangeReader(location, client);
+        if (IsSupported(location)) return new HttpRangeReader(location, client, settings);
         throw new DataException($"Dataset location '{location}': the '{location.Scheme}' scheme is not supported; use an http(s):// URL, a file:// URL or a path.");
     }
 

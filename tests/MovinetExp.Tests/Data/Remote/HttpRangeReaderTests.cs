@@ -1,3 +1,4 @@
+using MovinetExp.IO.Downloads;
 using System.Net;
 using System.Net.Sockets;
 using MovinetExp.Common;
@@ -28,16 +29,38 @@ public class HttpRangeReaderTests
         Assert.Contains(server.Url.ToString(), ex.Message);
     }
 
+    private static readonly DownloadSettings OneAttempt = DownloadSettings.Default with { Attempts = 1 };
+
     [Fact]
     public async Task ADroppedConnectionKeepsTheBytesReceivedAndSaysWhichUrl()
     {
         using var server = new LoopbackFileServer(Content);
         server.DropConnectionAfter(40_000);
         var received = new MemoryStream();
-        var ex = await Assert.ThrowsAsync<DataException>(() => new HttpRangeReader(server.Url).CopyRangeToAsync(0, Content.Length, received));
+        var ex = await Assert.ThrowsAsync<DataException>(() =>
+            new HttpRangeReader(server.Url, settings: OneAttempt).CopyRangeToAsync(0, Content.Length, received));
         Assert.Contains(server.Url.ToString(), ex.Message);
+        Assert.Contains("1 attempt", ex.Message);
         Assert.InRange(received.Length, 1, 40_000);
         Assert.Equal(Content[..(int)received.Length], received.ToArray());
+    }
+
+    [Fact]
+    public async Task ADroppedConnectionIsRetriedFromTheFirstByteNotReceived()
+    {
+        using var server = new LoopbackFileServer(Content);
+        server.DropConnectionAfter(40_000);
+        var received = new MemoryStream();
+        var settings = DownloadSettings.Default with { RetryDelay = TimeSpan.FromMilliseconds(10) };
+
+        await new HttpRangeReader(server.Url, settings: settings).CopyRangeToAsync(0, Content.Length, received);
+
+        Assert.Equal(Content, received.ToArray());
+        Assert.Equal(2, server.RangeHeaders.Count);
+        // The second request asks only for what the first did not deliver (it dropped after 40,000 bytes).
+        string[] range = server.RangeHeaders[1].Split('=', '-');
+        Assert.InRange(long.Parse(range[1]), 1, 40_000);
+        Assert.Equal(Content.Length - 1, long.Parse(range[2]));
     }
 
     [Fact]

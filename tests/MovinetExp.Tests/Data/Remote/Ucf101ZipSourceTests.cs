@@ -1,3 +1,4 @@
+using MovinetExp.IO.Downloads;
 using MovinetExp.Common;
 using MovinetExp.Data.Remote;
 using MovinetExp.Data.Sources;
@@ -67,7 +68,9 @@ public class Ucf101ZipSourceTests(TestVideoZip testZip) : IClassFixture<TestVide
         string cache = TestPaths.NewScratchFolder("ucfzip");
         long dropAt = fresh / 2;
         server.DropConnectionAfter(dropAt);
-        var ex = await Assert.ThrowsAsync<DataException>(() => Ucf101ZipSource.LoadAsync(server.Url, cache, TwoClasses));
+        // One attempt: a failure that outlasts the retries (the run stops), and a later run resumes.
+        var ex = await Assert.ThrowsAsync<DataException>(() => Ucf101ZipSource.LoadAsync(server.Url, cache, TwoClasses,
+            settings: DownloadSettings.Default with { Attempts = 1 }));
         Assert.Contains(server.Url.ToString(), ex.Message);
         Assert.Contains("local file path", ex.Message);
         Assert.NotEmpty(Directory.GetFiles(cache, "*.part", SearchOption.AllDirectories));
