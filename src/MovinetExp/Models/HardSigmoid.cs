@@ -1,3 +1,4 @@
+using MovinetExp.Numerics;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -22,7 +23,7 @@ public sealed class HardSigmoid : nn.Module<Tensor, Tensor>
     /// <summary>Keras: clip(0.2·x + 0.5, 0, 1); Relu6: relu6(x + 3)/6.</summary>
     public static Tensor Apply(Tensor x, HardSigmoidKind kind) => kind switch
     {
-        HardSigmoidKind.Keras => x.mul(0.2).add_(0.5).clamp_(0.0, 1.0),
+        HardSigmoidKind.Keras => x.mul(Scalars.Of(0.2)).add_(Scalars.Of(0.5), Scalars.One).clamp_(Scalars.Of(0.0), Scalars.Of(1.0)),
         HardSigmoidKind.Relu6 => nn.functional.hardsigmoid(x),
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

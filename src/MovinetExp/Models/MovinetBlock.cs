@@ -1,3 +1,5 @@
+using TorchSharp;
+using MovinetExp.Numerics;
 using MovinetExp.Export;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -34,7 +36,8 @@ internal sealed class MovinetBlock : nn.Module, ITfVariableSource
         if (inChannels != outChannels || spec.IsStrided) skip = new SkipBlock(inChannels, outChannels, spec.Stride, options);
         // ReZero starts at 0 so every residual branch starts switched off
         // (../shared/design/movinet-architecture.md §2.3).
-        rezero_scale = new Parameter(full(Array.Empty<long>(), options.ResidualScaleInit));
+        using var initialScale = options.ResidualScaleInit.ToScalar();
+        rezero_scale = new Parameter(full(Array.Empty<long>(), initialScale));
         RegisterComponents();
     }
 
@@ -50,7 +53,7 @@ internal sealed class MovinetBlock : nn.Module, ITfVariableSource
         y = projection.Forward(y, stream).mul(rezero_scale);
         y = StochasticDepth.Apply(y, _dropRate, training);
         var shortcut = skip?.Forward(x) ?? x;
-        return shortcut.add(y).MoveToOuterDisposeScope();
+        return shortcut.add(y, Scalars.One).MoveToOuterDisposeScope();
     }
 
     /// <summary><see cref="Forward"/> in an exported model (stochastic depth is the identity in inference).</summary>

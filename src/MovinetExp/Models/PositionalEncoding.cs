@@ -1,3 +1,5 @@
+using TorchSharp;
+using MovinetExp.Numerics;
 using MovinetExp.Export;
 using TorchSharp.Modules;
 using DataType = Onnx.TensorProto.Types.DataType;
@@ -30,13 +32,15 @@ internal sealed class PositionalEncoding : nn.Module, ITfVariableSource
         long frames = squeeze.shape[2];
         stream?.Next.SetFrameCount(_counterKey, start + frames);
         var encoding = Encoding(squeeze.shape[1], start, frames, squeeze.dtype, squeeze.device);
-        return squeeze.add(encoding.view(1, squeeze.shape[1], frames, 1, 1).mul(scale));
+        return squeeze.add(encoding.view(1, squeeze.shape[1], frames, 1, 1).mul(scale), Scalars.One);
     }
 
     /// <summary>The [C, T] encoding of frames start … start+T−1.</summary>
     public static Tensor Encoding(long channels, long start, long frames, ScalarType dtype, Device device)
     {
-        var positions = arange(start, start + frames, 1, float32, device);
+        using var first = start.ToScalar();
+        using var end = (start + frames).ToScalar();
+        var positions = arange(first, end, Scalars.One, float32, device);
         var angles = Frequencies(channels, device).unsqueeze(1).mul(positions.unsqueeze(0));
         return cat(new[] { angles.sin(), angles.cos() }, 0).to(dtype);
     }
@@ -45,8 +49,10 @@ internal sealed class PositionalEncoding : nn.Module, ITfVariableSource
     private static Tensor Frequencies(long channels, Device device)
     {
         if (channels % 2 != 0) throw new ArgumentException("Positional encoding needs an even channel count.");
-        var k = arange(0, channels / 2, 1, float32, device);
-        return pow(10000.0, k.mul(-2.0 / channels));
+        using var count = (channels / 2).ToScalar();
+        using var exponent = (-2.0 / channels).ToScalar();
+        var k = arange(Scalars.Of(0L), count, Scalars.One, float32, device);
+        return pow(tensor(10000.0), k.mul(exponent)); // a 0-dim float64 tensor, as the implicit conversion made it before
     }
 
     /// <summary><see cref="Forward"/> in an exported model: positions continue from the counter in the state.</summary>

@@ -1,3 +1,5 @@
+using TorchSharp;
+using MovinetExp.Numerics;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -12,7 +14,8 @@ internal static class StochasticDepth
         var shape = new long[branch.dim()];
         Array.Fill(shape, 1L);
         shape[0] = branch.shape[0];
-        var mask = rand(shape, branch.dtype, branch.device).add_(keep).floor_();
-        return branch.div(keep).mul(mask);
+        using var keepScalar = keep.ToScalar();
+        var mask = rand(shape, branch.dtype, branch.device).add_(keepScalar, Scalars.One).floor_();
+        return branch.div(keepScalar).mul(mask);
     }
 }

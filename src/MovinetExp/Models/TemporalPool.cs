@@ -1,3 +1,5 @@
+using TorchSharp;
+using MovinetExp.Numerics;
 using MovinetExp.Export;
 using static TorchSharp.torch;
 using DataType = Onnx.TensorProto.Types.DataType;
@@ -20,8 +22,10 @@ internal static class TemporalPool
         var (sum, count) = Previous(stream, prefix, perFrame);
         long frames = perFrame.shape[2];
         var cumulative = perFrame.cumsum(2);
-        if (sum is not null) cumulative = cumulative.add(sum);
-        var divisor = arange(count + 1, count + frames + 1, 1, perFrame.dtype, perFrame.device)
+        if (sum is not null) cumulative = cumulative.add(sum, Scalars.One);
+        using var first = (count + 1).ToScalar();
+        using var end = (count + frames + 1).ToScalar();
+        var divisor = arange(first, end, Scalars.One, perFrame.dtype, perFrame.device)
             .view(1, 1, frames, 1, 1);
         Save(stream, prefix, cumulative.narrow(2, frames - 1, 1), count + frames);
         return cumulative.div(divisor);
@@ -33,9 +37,10 @@ internal static class TemporalPool
         var (sum, count) = Previous(stream, prefix, perFrame);
         long frames = perFrame.shape[2];
         var total = perFrame.sum(2, keepdim: true);
-        if (sum is not null) total = total.add(sum);
+        if (sum is not null) total = total.add(sum, Scalars.One);
         Save(stream, prefix, total, count + frames);
-        return total.div(count + frames);
+        using var seen = (count + frames).ToScalar();
+        return total.div(seen);
     }
 
     /// <summary><see cref="SpatialMean"/> in an exported model.</summary>

@@ -1,3 +1,4 @@
+using MovinetExp.Numerics;
 using TorchSharp;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
@@ -41,7 +42,7 @@ internal sealed class TfBatchNorm : nn.Module<Tensor, Tensor>, ITfVariableSource
     {
         using var noGrad = no_grad();
         running_mean.zero_();
-        running_var.fill_(1);
+        running_var.fill_(Scalars.One);
     }
 
     public override Tensor forward(Tensor x) =>
@@ -65,8 +66,8 @@ internal sealed class TfBatchNorm : nn.Module<Tensor, Tensor>, ITfVariableSource
     internal (Tensor Weight, Tensor Bias) Fold(Tensor convWeight, Tensor? convBias)
     {
         using var scope = NewDisposeScope();
-        var scale = running_var.add(_epsilon).rsqrt_().mul_(weight);
-        var shift = convBias is null ? bias.sub(running_mean.mul(scale)) : bias.add(convBias.sub(running_mean).mul_(scale));
+        var scale = running_var.add(Scalars.Of(_epsilon), Scalars.One).rsqrt_().mul_(weight);
+        var shift = convBias is null ? bias.sub(running_mean.mul(scale)) : bias.add(convBias.sub(running_mean).mul_(scale), Scalars.One);
         var folded = convWeight.mul(scale.view(-1, 1, 1, 1, 1));
         return (folded.MoveToOuterDisposeScope(), shift.MoveToOuterDisposeScope());
     }

@@ -1,3 +1,5 @@
+using TorchSharp;
+using MovinetExp.Native;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
@@ -24,7 +26,10 @@ internal static class TfInitializers
     public static void TruncatedNormal(Tensor weight, double std)
     {
         using var noGrad = no_grad();
-        weight.uniform_(-ErfOfSqrt2, ErfOfSqrt2).erfinv_().mul_(std * Math.Sqrt(2.0)).clamp_(-2 * std, 2 * std);
+        using var scale = (std * Math.Sqrt(2.0)).ToScalar();
+        using var low = (-2 * std).ToScalar();
+        using var high = (2 * std).ToScalar();
+        weight.uniform_(-ErfOfSqrt2, ErfOfSqrt2).erfinv_().mul_(scale).clamp_(low, high);
     }
 
     /// <summary>Keras RandomNormal(stddev) used by the final classifier conv.</summary>

@@ -98,8 +98,8 @@ public static class ConvAlgorithms
             y = zeros(new[] { problem.Batch, problem.OutChannels, output.T, output.H, output.W }, x.dtype, x.device);
             if (problem.ChannelsLast) y = MemoryLayout.ToChannelsLast(y);
             foreach (var (slice, t, h, w) in slices)
-                y = y.addcmul(slice, weight[.., 0, t, h, w].view(1, -1, 1, 1, 1), 1);
-            if (bias is not null) y = y.add(bias.view(1, -1, 1, 1, 1));
+                y = y.addcmul(slice, weight[.., 0, t, h, w].view(1, -1, 1, 1, 1), Scalars.One);
+            if (bias is not null) y = y.add(bias.view(1, -1, 1, 1, 1), Scalars.One);
         }
         else
         {

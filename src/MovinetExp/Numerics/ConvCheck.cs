@@ -1,3 +1,4 @@
+using TorchSharp;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Numerics;
@@ -145,8 +146,9 @@ public static class ConvCheck
         var x = CheckData.Uniform(new[] { p.Batch, p.InChannels, p.Input.T, p.Input.H, p.Input.W }, p.ChannelsLast,
             StableSeed(p));
         long fanIn = p.InChannels / p.Groups * p.Kernel.Volume;
+        using var scale = (1.0 / Math.Sqrt(fanIn)).ToScalar();
         var weight = randn(new[] { p.OutChannels, p.InChannels / p.Groups, p.Kernel.T, p.Kernel.H, p.Kernel.W },
-            generator: generator).mul_(1.0 / Math.Sqrt(fanIn));
+            generator: generator).mul_(scale);
         var bias = p.Bias ? randn(new[] { p.OutChannels }, generator: generator) : null;
         return (x, weight, bias);
     }

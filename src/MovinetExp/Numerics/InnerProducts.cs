@@ -39,6 +39,6 @@ internal static class InnerProducts
     {
         using var scope = NewDisposeScope();
         var product = a.mul(bias is null ? b : b.sub(bias));
-        return (product.sum(type: float64).item<double>(), product.square().sum(type: float64).item<double>());
+        return (product.sum(type: float64).item<double>(), product.mul(product).sum(type: float64).item<double>());
     }
 }

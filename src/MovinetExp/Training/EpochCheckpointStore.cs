@@ -52,7 +52,17 @@ public sealed class EpochCheckpointStore
         if (!File.Exists(Path.Combine(folder, ModelFile)))
             throw new DataException($"{folder}: no saved model for epoch {epoch}; the run folder is incomplete. Start a new run instead of resuming.");
         model.load(Path.Combine(folder, ModelFile));
-        optimizer?.Load(Path.Combine(folder, OptimizerFile));
+        if (optimizer is null) return;
+        string optimizerFile = Path.Combine(folder, OptimizerFile);
+        try
+        {
+            optimizer.Load(optimizerFile);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
+            throw new DataException($"{optimizerFile}: cannot resume from this optimiser state: {e.Message}. " +
+                "It was saved by another version of movinet-exp or is damaged; start a new run instead of resuming.");
+        }
     }
 
     public bool Has(int epoch) => File.Exists(Path.Combine(EpochFolder(epoch), StateFile));

@@ -1,6 +1,5 @@
-using TorchSharp;
+using MovinetExp.Training.Optimizers;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace MovinetExp.Training;
 
@@ -10,16 +9,16 @@ namespace MovinetExp.Training;
 /// </summary>
 public sealed class OptimizerSetup : IDisposable
 {
-    private readonly (optim.ILearningRateController Group, double Factor)[] _groups;
+    private readonly double[] _factors;
 
-    private OptimizerSetup(OptimizerHelper optimizer, (optim.ILearningRateController, double)[] groups, IReadOnlyList<Parameter> parameters)
+    private OptimizerSetup(ParameterOptimizer optimizer, double[] factors, IReadOnlyList<Parameter> parameters)
     {
         Optimizer = optimizer;
-        _groups = groups;
+        _factors = factors;
         Parameters = parameters;
     }
 
-    public OptimizerHelper Optimizer { get; }
+    public ParameterOptimizer Optimizer { get; }
 
     /// <summary>Every parameter the optimiser updates (for gradient clipping).</summary>
     public IReadOnlyList<Parameter> Parameters { get; }
@@ -31,34 +30,43 @@ public sealed class OptimizerSetup : IDisposable
     {
         var sets = new List<(IReadOnlyList<Parameter> Params, double Factor)> { (headParameters, 1.0) };
         if (backboneParameters.Count > 0) sets.Add((backboneParameters, backboneFactor));
+        var groups = sets.Select(s => (s.Params, learningRate * s.Factor)).ToList();
 
-        OptimizerHelper optimizer = kind switch
+        ParameterOptimizer optimizer = kind switch
         {
-            OptimizerKind.Adam => optim.Adam(sets.Select(s => new Adam.ParamGroup(s.Params, new Adam.Options { LearningRate = learningRate * s.Factor, weight_decay = weightDecay })), learningRate),
-            OptimizerKind.Adamw => optim.AdamW(sets.Select(s => new AdamW.ParamGroup(s.Params, new AdamW.Options { LearningRate = learningRate * s.Factor, weight_decay = weightDecay })), learningRate),
-            OptimizerKind.Sgd => optim.SGD(sets.Select(s => new SGD.ParamGroup(s.Params, new SGD.Options { LearningRate = learningRate * s.Factor, momentum = momentum, weight_decay = weightDecay })), learningRate),
-            OptimizerKind.Rmsprop => optim.RMSProp(sets.Select(s => new RMSProp.ParamGroup(s.Params, new RMSProp.Options { LearningRate = learningRate * s.Factor, momentum = momentum, weight_decay = weightDecay, alpha = 0.9, eps = 1.0 })), learningRate),
+            OptimizerKind.Adam => new AdamOptimizer(groups, weightDecay, decoupledWeightDecay: false),
+            OptimizerKind.Adamw => new AdamOptimizer(groups, weightDecay, decoupledWeightDecay: true),
+            OptimizerKind.Sgd => new SgdOptimizer(groups, momentum, weightDecay),
+            // α and ε as in TF Model Garden's MoViNet RMSprop configs (decay 0.9, epsilon 1.0).
+            OptimizerKind.Rmsprop => new RmsPropOptimizer(groups, alpha: 0.9, epsilon: 1.0, momentum, weightDecay),
             _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
         };
-        var groups = optimizer.ParamGroups.Zip(sets, (g, s) => (g, s.Factor)).ToArray();
-        return new OptimizerSetup(optimizer, groups, headParameters.Concat(backboneParameters).ToList());
+        return new OptimizerSetup(optimizer, sets.Select(s => s.Factor).ToArray(), headParameters.Concat(backboneParameters).ToList());
     }
 
     public void SetLearningRate(double baseRate)
     {
-        foreach (var (group, factor) in _groups) group.LearningRate = baseRate * factor;
+        for (int i = 0; i < _factors.Length; i++) Optimizer.Groups[i].LearningRate = baseRate * _factors[i];
     }
 
     public void Save(string path)
     {
         using var writer = new BinaryWriter(File.Create(path));
-        Optimizer.save_state_dict(writer);
+        Optimizer.Save(writer);
     }
 
+    /// <exception cref="InvalidDataException">The file is not a state of this optimiser (another kind, layout or format).</exception>
     public void Load(string path)
     {
         using var reader = new BinaryReader(File.OpenRead(path));
-        Optimizer.load_state_dict(reader);
+        try
+        {
+            Optimizer.Load(reader);
+        }
+        catch (EndOfStreamException)
+        {
+            throw new InvalidDataException("the optimiser state ends early");
+        }
     }
 
     public void Dispose() => Optimizer.Dispose();

@@ -53,13 +53,13 @@ public sealed class SupervisedLoop
             _optimizer.SetLearningRate(rate);
             using (var scope = NewDisposeScope())
             {
-                _optimizer.Optimizer.zero_grad();
+                _optimizer.Optimizer.ZeroGrad();
                 var logits = _model.forward(batch.InputTensor(_device));
                 var labels = batch.LabelTensor(_device);
                 var loss = nn.functional.cross_entropy(logits, labels, label_smoothing: _labelSmoothing);
                 loss.backward();
                 if (_gradClipNorm > 0) nn.utils.clip_grad_norm_(trainable, _gradClipNorm);
-                _optimizer.Optimizer.step();
+                _optimizer.Optimizer.Step();
                 lossSum += loss.item<float>() * batch.Size;
                 correct += logits.argmax(1).eq(labels).sum().item<long>();
             }

@@ -1,0 +1,123 @@
+using MovinetExp.Models;
+using MovinetExp.Tests.Support;
+using MovinetExp.Training;
+using TorchSharp.Modules;
+using static TorchSharp.torch;
+
+namespace MovinetExp.Tests.Native;
+
+/// <summary>Alone: the model test draws from the global generator (dropout, stochastic depth), which other
+/// tests would draw from in between; and constant collections would slow every test running beside them.</summary>
+[CollectionDefinition(nameof(GarbageCollectionStressTests), DisableParallelization = true)]
+public class GarbageCollectionStressCollection;
+
+/// <summary>
+/// LibTorch work done while another thread collects garbage non-stop must finish and give bit for bit
+/// what the same work gives undisturbed. This is how CI's quickstart crashed in Adam's step ("Expected
+/// false to be true", exit 70): TorchSharp's optimisers pass temporary Scalars to LibTorch, which a
+/// collection on another thread frees mid-call. Measured with the first test's loop on TorchSharp's own
+/// Adam (2-vCPU EPYC, 2026-12-06): 1, 6 and 7 of 200 steps failed in three runs; see Numerics/Scalars and
+/// Architecture/TemporaryScalarTests for the rule that removed them.
+/// </summary>
+[Collection(nameof(GarbageCollectionStressTests))]
+public class GarbageCollectionStressTests
+{
+    private const int Steps = 40;
+
+    private static Parameter[] ManySmallParameters() =>
+        Enumerable.Range(0, 300).Select(i => new Parameter(randn(new long[] { 16 }, generator: new TorchSharp.torch.Generator((ulong)i)))).ToArray();
+
+    private static float[] TrainWithGivenGradients(OptimizerKind kind)
+    {
+        using var scope = NewDisposeScope();
+        var parameters = ManySmallParameters();
+        using var setup = OptimizerSetup.Create(kind, 0.01, 0.001, 0.9, parameters, [], 1);
+        for (int step = 0; step < Steps; step++)
+        {
+            using var stepScope = NewDisposeScope();
+            for (int i = 0; i < parameters.Length; i++)
+            {
+                var gradient = randn(new long[] { 16 }, generator: new TorchSharp.torch.Generator((ulong)(100_000 + step * 1000 + i)));
+                if (parameters[i].grad is null) parameters[i].grad = gradient.DetachFromDisposeScope();
+                else parameters[i].grad!.copy_(gradient);
+            }
+            setup.Optimizer.Step();
+        }
+        return parameters.SelectMany(p => p.data<float>().ToArray()).ToArray();
+    }
+
+    [Theory]
+    [InlineData(OptimizerKind.Adam)]
+    [InlineData(OptimizerKind.Adamw)]
+    [InlineData(OptimizerKind.Sgd)]
+    [InlineData(OptimizerKind.Rmsprop)]
+    public void OptimiserStepsGiveTheSameParametersUnderConstantCollection(OptimizerKind kind)
+    {
+        float[] undisturbed = TrainWithGivenGradients(kind);
+        float[] pressed;
+        long collections;
+        using (var pressure = new GarbageCollectionPressure())
+        {
+            pressed = TrainWithGivenGradients(kind);
+            collections = pressure.Collections;
+        }
+        Assert.True(collections >= Steps, $"only {collections} collections happened during {Steps} steps");
+        Assert.Equal(undisturbed, pressed);
+    }
+
+    /// <summary>
+    /// A0 stream with positional encoding, stochastic depth and dropout: training steps (forward, backward,
+    /// Adam), then streaming the clip frame by frame. Also counts the tensors the training loop made outside
+    /// any dispose scope: those have only their finaliser to free them, the same hazard as a temporary Scalar.
+    /// </summary>
+    private static (float[] Parameters, float[] StreamLogits, long MadeOutsideScopes) TrainAndStream()
+    {
+        manual_seed(5);
+        using var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Stream, numClasses: 3)
+            with { UsePositionalEncoding = true, StochasticDepthRate = 0.2, Dropout = 0.2, ResidualScaleInit = 0.5 });
+        var freeze = FreezePolicy.Apply(model, trainFromStage: 0); // everything trains: backward through every block
+        using var setup = OptimizerSetup.Create(OptimizerKind.Adam, 1e-3, 0, 0.9, freeze.HeadParameters, freeze.BackboneParameters, 1);
+        var loop = new SupervisedLoop(model, setup, new LearningRateSchedule(1e-3, 100, 0, false), 0.1, 1.0, CPU, m => m.train());
+        using var scope = NewDisposeScope();
+        var clip = MovinetExp.Tests.Models.TestClips.RandomClip(2, 4, 32, seed: 3);
+        var batch = new Batch(clip.permute(0, 2, 3, 4, 1).contiguous().data<float>().ToArray(), [2, 4, 32, 32, 3], [0, 2]);
+        long step = 0;
+        var statistics = TorchSharp.DisposeScopeManager.Statistics;
+        long outsideBefore = statistics.CreatedOutsideScopeCount;
+        scope.Dispose(); // the loop must make its own scopes
+        loop.TrainEpoch(1, Enumerable.Repeat(batch, 3), 3, ref step, null, default);
+        long madeOutside = statistics.CreatedOutsideScopeCount - outsideBefore;
+
+        using var streamScope = NewDisposeScope();
+        model.eval();
+        using var noGrad = no_grad();
+        clip = MovinetExp.Tests.Models.TestClips.RandomClip(2, 4, 32, seed: 3);
+        var state = model.InitStates(2, 32, 32);
+        Tensor? logits = null;
+        for (long t = 0; t < 4; t++)
+        {
+            var (output, next) = model.Stream(clip.narrow(2, t, 1), state);
+            state.Dispose();
+            (state, logits) = (next, output);
+        }
+        state.Dispose();
+        return (model.parameters().SelectMany(p => p.data<float>().ToArray()).ToArray(), logits!.data<float>().ToArray(), madeOutside);
+    }
+
+    [Fact]
+    public void ModelTrainingAndStreamingGiveTheSameNumbersUnderConstantCollection()
+    {
+        var undisturbed = TrainAndStream();
+        (float[] Parameters, float[] StreamLogits, long MadeOutsideScopes) pressed;
+        long collections;
+        using (var pressure = new GarbageCollectionPressure())
+        {
+            pressed = TrainAndStream();
+            collections = pressure.Collections;
+        }
+        Assert.True(collections > 10, $"only {collections} collections happened");
+        Assert.Equal(undisturbed.Parameters, pressed.Parameters);
+        Assert.Equal(undisturbed.StreamLogits, pressed.StreamLogits);
+        Assert.Equal(0, undisturbed.MadeOutsideScopes);
+    }
+}
