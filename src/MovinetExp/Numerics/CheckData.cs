@@ -55,7 +55,10 @@ public static class CheckData
             var parts = new List<Tensor>();
             if (buffer is not null) parts.Add(buffer);
             for (long b = have / Block; b < blocks; b++)
-                parts.Add(rand(new[] { Block }, generator: new Generator(Seed + (ulong)b)).sub_(Scalars.Of(0.5)));
+            {
+                using var generator = new Generator(Seed + (ulong)b);
+                parts.Add(rand(new[] { Block }, generator: generator).sub_(Scalars.Of(0.5)));
+            }
             var grown = cat(parts, 0).DetachFromDisposeScope();
             // Views handed out earlier keep the old buffer's memory alive until they are disposed.
             buffer?.Dispose();

@@ -27,7 +27,7 @@ public static class ConvCheck
         using var scope = NewDisposeScope();
         bool training = problem.Pass == ConvPass.Training;
         using var gradMode = training ? enable_grad() : no_grad();
-        var generator = new Generator((ulong)StableSeed(problem));
+        using var generator = new Generator((ulong)StableSeed(problem));
         var (x, weight, bias) = RandomOperands(problem, generator);
         if (training)
         {

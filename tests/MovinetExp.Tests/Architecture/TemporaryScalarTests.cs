@@ -9,7 +9,7 @@ namespace MovinetExp.Tests.Architecture;
 /// No LibTorch call of ours gets a temporary <see cref="Scalar"/>: one the garbage collector may finalise
 /// (free) while LibTorch still reads it, when any other thread starts a collection (see
 /// <c>Numerics/Scalars</c>; it crashed CI's quickstart in Adam's step). Read from the compiled code:
-/// every Scalar made must be stored in a field or in a local that the method disposes (a <c>using</c>),
+/// every Scalar (and random generator) made must be stored in a field or in a local that the method disposes (a <c>using</c>),
 /// in the library and in every TorchSharp method it calls, directly or through others.
 /// </summary>
 public class TemporaryScalarTests
@@ -22,15 +22,24 @@ public class TemporaryScalarTests
         method is MethodInfo m && m.ReturnType == typeof(Scalar) && m.DeclaringType?.Assembly == TorchSharpAssembly
         && (m.Name == "op_Implicit" || m.Name.StartsWith("To", StringComparison.Ordinal));
 
+    /// <summary>What makes a native object with a finaliser that no dispose scope tracks: a Scalar, or a
+    /// random generator (tensors are tracked by the dispose scopes every loop opens).</summary>
+    private static bool MakesUntracked(IlInstruction instruction) =>
+        MakesScalar(instruction.Method)
+        || (instruction.OpCode == OpCodes.Newobj && instruction.Method?.DeclaringType == typeof(torch.Generator));
+
     /// <summary>Where a method makes a Scalar it does not hold: the offsets' descriptions.</summary>
-    private static IEnumerable<string> UnheldScalars(MethodBase method)
+    private static IEnumerable<string> UnheldScalars(MethodBase method, bool returnedIsHeld)
     {
         var code = IlInstructions.Of(method);
         for (int i = 0; i < code.Count; i++)
         {
-            if (!MakesScalar(code[i].Method)) continue;
+            if (!MakesUntracked(code[i])) continue;
             var next = i + 1 < code.Count ? code[i + 1] : null;
+            // Held: kept in a field, or in a local the method disposes. Discarded: nothing passes it to
+            // LibTorch. Returned by a TorchSharp factory (manual_seed's generator): the library's caller holds it.
             bool held = next is not null && (next.OpCode == OpCodes.Stfld || next.OpCode == OpCodes.Stsfld
+                || next.OpCode == OpCodes.Pop || (returnedIsHeld && next.OpCode == OpCodes.Ret)
                 || (next.Stores() && DisposesLocal(code, next.Local!.Value)));
             if (!held) yield return $"{code[i].Method!.DeclaringType!.Name}.{code[i].Method!.Name}";
         }
@@ -55,10 +64,10 @@ public class TemporaryScalarTests
     {
         var problems = Library.SelectMany(IlInstructions.MethodsOf)
             .Where(m => !IsScalarsHolder(m))
-            .SelectMany(m => UnheldScalars(m).Select(made => $"{Describe(m)}: a temporary Scalar from {made}"))
+            .SelectMany(m => UnheldScalars(m, returnedIsHeld: false).Select(made => $"{Describe(m)}: a temporary Scalar from {made}"))
             .Distinct().OrderBy(s => s).ToList();
         Assert.True(problems.Count == 0,
-            "Temporary Scalars (use Numerics.Scalars.Of(constant), or `using var s = value.ToScalar()`):\n" + string.Join("\n", problems));
+            "Temporary Scalars or generators (use Numerics.Scalars.Of(constant), or `using var s = value.ToScalar()`):\n" + string.Join("\n", problems));
     }
 
     [Fact]
@@ -93,8 +102,8 @@ public class TemporaryScalarTests
         Assert.NotNull(Chain(add, verdicts, new HashSet<MethodBase>()));
         var adamStep = typeof(TorchSharp.Modules.Adam).GetMethod("step")!;
         Assert.NotNull(Chain(adamStep, verdicts, new HashSet<MethodBase>()));
-        Assert.NotEmpty(UnheldScalars(typeof(TemporaryScalarTests).GetMethod(nameof(MakesOneOnTheSpot), BindingFlags.NonPublic | BindingFlags.Static)!));
-        Assert.Empty(UnheldScalars(typeof(TemporaryScalarTests).GetMethod(nameof(HoldsOne), BindingFlags.NonPublic | BindingFlags.Static)!));
+        Assert.NotEmpty(UnheldScalars(typeof(TemporaryScalarTests).GetMethod(nameof(MakesOneOnTheSpot), BindingFlags.NonPublic | BindingFlags.Static)!, returnedIsHeld: false));
+        Assert.Empty(UnheldScalars(typeof(TemporaryScalarTests).GetMethod(nameof(HoldsOne), BindingFlags.NonPublic | BindingFlags.Static)!, returnedIsHeld: false));
     }
 
     private static torch.Tensor MakesOneOnTheSpot(torch.Tensor x) => x.mul(0.5);
@@ -113,7 +122,7 @@ public class TemporaryScalarTests
     {
         if (verdicts.TryGetValue(method, out var known)) return known;
         if (!visiting.Add(method)) return null;
-        string? found = UnheldScalars(method).Select(s => s).FirstOrDefault();
+        string? found = UnheldScalars(method, returnedIsHeld: true).FirstOrDefault();
         if (found is null)
         {
             foreach (var call in IlInstructions.Of(method))
