@@ -105,7 +105,7 @@ public sealed class HttpRangeReader : IByteRangeReader
     {
         using var request = new HttpRequestMessage(HttpMethod.Get, Url);
         request.Headers.Range = new RangeHeaderValue(offset, offset + length - 1);
-        // Network errors go to RetryingAsync; a wrong answer (not 206, a bad Content-Range) is final.
+        // Network errors and 5xx go to RetryingAsync; another wrong answer (not 206, a bad Content-Range) is final.
         var response = await _client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         try
         {
@@ -125,6 +125,9 @@ public sealed class HttpRangeReader : IByteRangeReader
             throw new DataException(
                 $"Server for {Url} ignores HTTP Range requests (it answered 200 with the whole file), so parts of it " +
                 "cannot be fetched on their own. Download the whole file and pass a local file path instead.");
+        // A 5xx answer may not repeat (an overloaded or restarting server): retried like a network failure.
+        if ((int)response.StatusCode >= 500)
+            throw new HttpRequestException($"the server answered {(int)response.StatusCode} {response.ReasonPhrase}", null, response.StatusCode);
         if (response.StatusCode != HttpStatusCode.PartialContent)
             throw DownloadFailure.Status(Url, (int)response.StatusCode, response.ReasonPhrase);
         var (first, last, _) = ContentRange.Of(response);

@@ -64,6 +64,29 @@ public class HttpRangeReaderTests
     }
 
     [Fact]
+    public async Task AServerErrorIsRetriedAndANotFoundIsNot()
+    {
+        var settings = DownloadSettings.Default with { RetryDelay = TimeSpan.FromMilliseconds(10) };
+        using (var recovering = new LoopbackFileServer(Content) { Status = 503, StatusRequests = 1 })
+        {
+            Assert.Equal(Content[100..200], await new HttpRangeReader(recovering.Url, settings: settings).ReadAsync(100, 100));
+            Assert.Equal(2, recovering.RangeHeaders.Count);
+        }
+
+        using (var down = new LoopbackFileServer(Content) { Status = 502 })
+        {
+            var ex = await Assert.ThrowsAsync<DataException>(() => new HttpRangeReader(down.Url, settings: settings).ReadAsync(100, 100));
+            Assert.Contains("502", ex.Message);
+            Assert.Contains($"{settings.Attempts} attempts", ex.Message);
+            Assert.Equal(settings.Attempts, down.RangeHeaders.Count);
+        }
+
+        using var missing = new LoopbackFileServer(Content) { Status = 404 };
+        await Assert.ThrowsAsync<DataException>(() => new HttpRangeReader(missing.Url, settings: settings).ReadAsync(100, 100));
+        Assert.Single(missing.RangeHeaders);
+    }
+
+    [Fact]
     public async Task NoServerIsADataExceptionNamingTheUrl()
     {
         var url = new Uri($"http://127.0.0.1:{ClosedPort()}/UCF101_videos.zip");

@@ -35,6 +35,9 @@ internal sealed partial class LoopbackFileServer : IDisposable
     /// <summary>When set, every request is answered with this status and an empty body (e.g. 404).</summary>
     public int? Status { get; set; }
 
+    /// <summary>When set, this many requests (the first ones) are answered with <see cref="Status"/>, later ones normally.</summary>
+    public int? StatusRequests { get; set; }
+
     /// <summary>Body bytes sent over all requests so far.</summary>
     public long BodyBytesSent => Interlocked.Read(ref _bodyBytesSent);
 
@@ -79,8 +82,13 @@ internal sealed partial class LoopbackFileServer : IDisposable
                 var stream = client.GetStream();
                 string? range = await ReadRangeHeaderAsync(stream);
                 if (range is null) return;
-                lock (RangeHeaders) RangeHeaders.Add(range);
-                if (Status is int code)
+                int requestNumber;
+                lock (RangeHeaders)
+                {
+                    RangeHeaders.Add(range);
+                    requestNumber = RangeHeaders.Count;
+                }
+                if (Status is int code && (StatusRequests is not int failing || requestNumber <= failing))
                 {
                     await WriteAsync(stream, $"HTTP/1.1 {code} Scripted\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
                     return;
