@@ -11,6 +11,10 @@ namespace MovinetExp.Native;
 /// allocations are safe (it is then between native calls), so the loader's decoding, by far the
 /// largest allocator, runs only while the consumer is waiting for data. Costs the overlap of decoding
 /// with computing; a warm clip cache or Motion-JPEG decoding keep that small.
+/// The gate alone did not suffice (other threads allocate too: the console logger, timers): the library
+/// now passes LibTorch no temporary Scalar at all (Numerics.Scalars, our own optimisers, checked on the
+/// compiled code by Architecture/TemporaryScalarTests). The gate stays as a second line for what
+/// TorchSharp does out of our sight (autograd nodes of custom functions, its own internals).
 /// </summary>
 public static class NativeCallGate
 {
