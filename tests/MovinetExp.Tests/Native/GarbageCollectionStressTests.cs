@@ -120,4 +120,45 @@ public class GarbageCollectionStressTests
         Assert.Equal(undisturbed.StreamLogits, pressed.StreamLogits);
         Assert.Equal(0, undisturbed.MadeOutsideScopes);
     }
+
+    /// <summary>
+    /// What `predict` and `stream` run: a loaded classifier's whole-clip logits, then the same clip frame by
+    /// frame through its stream. Also counts the tensors made outside any dispose scope meanwhile.
+    /// </summary>
+    private static (float[] Clip, float[] Stream, long MadeOutsideScopes) ClassifyAndStream()
+    {
+        manual_seed(6);
+        var model = new MovinetClassifier(MovinetOptions.For("a0", MovinetVariant.Stream, numClasses: 4));
+        model.eval();
+        using var classifier = new MovinetExp.Inference.LoadedClassifier(model, ["a", "b", "c", "d"],
+            new MovinetExp.Inference.InputSampling(4, 1, 32, MovinetExp.Data.Video.ResizeMode.Pad), "test", CPU);
+        var rng = new Random(8);
+        float[] pixels = Enumerable.Range(0, 4 * 32 * 32 * 3).Select(_ => (float)rng.NextDouble()).ToArray();
+        using var stream = classifier.OpenStream(32, 32);
+        var statistics = TorchSharp.DisposeScopeManager.Statistics;
+        long outsideBefore = statistics.CreatedOutsideScopeCount;
+        float[] clip = classifier.Classify(pixels, 1, 4, 32, 32)[0];
+        float[] last = [];
+        for (int t = 0; t < 4; t++) last = stream.Next(pixels.AsSpan(t * 32 * 32 * 3, 32 * 32 * 3).ToArray());
+        return (clip, last, statistics.CreatedOutsideScopeCount - outsideBefore);
+    }
+
+    [Fact]
+    public void PredictionAndStreamingGiveTheSameNumbersUnderConstantCollection()
+    {
+        var undisturbed = ClassifyAndStream();
+        (float[] Clip, float[] Stream, long MadeOutsideScopes) pressed;
+        long collections;
+        using (var pressure = new GarbageCollectionPressure())
+        {
+            pressed = ClassifyAndStream();
+            collections = pressure.Collections;
+        }
+        Assert.True(collections > 10, $"only {collections} collections happened");
+        Assert.Equal(undisturbed.Clip, pressed.Clip);
+        Assert.Equal(undisturbed.Stream, pressed.Stream);
+        Assert.Equal(0, undisturbed.MadeOutsideScopes);
+        // The stream's last logits are the whole clip's (causal model), as `stream` promises.
+        for (int k = 0; k < undisturbed.Clip.Length; k++) Assert.Equal(undisturbed.Clip[k], undisturbed.Stream[k], 4);
+    }
 }
