@@ -24,6 +24,18 @@ public class GarbageCollectionStressTests
 {
     private const int Steps = 40;
 
+    /// <summary>The work done undisturbed, then again under <see cref="GarbageCollectionPressure"/>, which must
+    /// have collected at least <paramref name="minimumCollections"/> times meanwhile.</summary>
+    private static (T Undisturbed, T Pressed) UndisturbedThenPressed<T>(Func<T> work, long minimumCollections)
+    {
+        T undisturbed = work();
+        using var pressure = new GarbageCollectionPressure();
+        T pressed = work();
+        long collections = pressure.Collections;
+        Assert.True(collections >= minimumCollections, $"only {collections} collections happened");
+        return (undisturbed, pressed);
+    }
+
     private static Parameter[] ManySmallParameters() =>
         Enumerable.Range(0, 300).Select(i => new Parameter(randn(new long[] { 16 }, generator: new TorchSharp.torch.Generator((ulong)i)))).ToArray();
 
@@ -53,15 +65,7 @@ public class GarbageCollectionStressTests
     [InlineData(OptimizerKind.Rmsprop)]
     public void OptimiserStepsGiveTheSameParametersUnderConstantCollection(OptimizerKind kind)
     {
-        float[] undisturbed = TrainWithGivenGradients(kind);
-        float[] pressed;
-        long collections;
-        using (var pressure = new GarbageCollectionPressure())
-        {
-            pressed = TrainWithGivenGradients(kind);
-            collections = pressure.Collections;
-        }
-        Assert.True(collections >= Steps, $"only {collections} collections happened during {Steps} steps");
+        var (undisturbed, pressed) = UndisturbedThenPressed(() => TrainWithGivenGradients(kind), minimumCollections: Steps);
         Assert.Equal(undisturbed, pressed);
     }
 
@@ -107,15 +111,7 @@ public class GarbageCollectionStressTests
     [Fact]
     public void ModelTrainingAndStreamingGiveTheSameNumbersUnderConstantCollection()
     {
-        var undisturbed = TrainAndStream();
-        (float[] Parameters, float[] StreamLogits, long MadeOutsideScopes) pressed;
-        long collections;
-        using (var pressure = new GarbageCollectionPressure())
-        {
-            pressed = TrainAndStream();
-            collections = pressure.Collections;
-        }
-        Assert.True(collections > 10, $"only {collections} collections happened");
+        var (undisturbed, pressed) = UndisturbedThenPressed(TrainAndStream, minimumCollections: 10);
         Assert.Equal(undisturbed.Parameters, pressed.Parameters);
         Assert.Equal(undisturbed.StreamLogits, pressed.StreamLogits);
         Assert.Equal(0, undisturbed.MadeOutsideScopes);
@@ -146,15 +142,7 @@ public class GarbageCollectionStressTests
     [Fact]
     public void PredictionAndStreamingGiveTheSameNumbersUnderConstantCollection()
     {
-        var undisturbed = ClassifyAndStream();
-        (float[] Clip, float[] Stream, long MadeOutsideScopes) pressed;
-        long collections;
-        using (var pressure = new GarbageCollectionPressure())
-        {
-            pressed = ClassifyAndStream();
-            collections = pressure.Collections;
-        }
-        Assert.True(collections > 10, $"only {collections} collections happened");
+        var (undisturbed, pressed) = UndisturbedThenPressed(ClassifyAndStream, minimumCollections: 10);
         Assert.Equal(undisturbed.Clip, pressed.Clip);
         Assert.Equal(undisturbed.Stream, pressed.Stream);
         Assert.Equal(0, undisturbed.MadeOutsideScopes);
