@@ -1,5 +1,4 @@
 using TorchSharp;
-using MovinetExp.Native;
 using static TorchSharp.torch;
 
 namespace MovinetExp.Models;
